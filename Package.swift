@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "NewsGraph",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "newsgraph", targets: ["newsgraph"]),
+    .library(name: "KGGraph", targets: ["KGGraph"]),
+    .library(name: "KGGraphML", targets: ["KGGraphML"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+  ],
+  targets: [
+    // libxml2 through pkg-config; only KGGraphML imports it.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    // Source locations, typed errors, JSON values, atomic files. No dependencies.
+    .target(name: "KGCore"),
+    // The property graph model, entity ids, the node-link JSON form, statistics.
+    .target(name: "KGGraph", dependencies: ["KGCore"]),
+    // GraphML reading, writing and schema validation through libxml2.
+    .target(name: "KGGraphML", dependencies: ["KGGraph", "KGCore", "CLibXML2"]),
+    .executableTarget(
+      name: "newsgraph",
+      dependencies: [
+        "KGCore", "KGGraph", "KGGraphML",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .target(name: "KGTestSupport", dependencies: ["KGCore", "KGGraph"], path: "Tests/KGTestSupport"),
+    .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+    .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
+    .testTarget(
+      name: "KGGraphMLTests",
+      dependencies: ["KGGraphML", "KGTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "newsgraphTests", dependencies: ["KGTestSupport"]),
+  ]
+)
