@@ -138,7 +138,8 @@ extension Graph {
     case .bool(let flag): return .boolean(flag)
     case .array(let elements):
       var list: [PropertyValue] = []
-      for element in elements {
+      // Non-finite floats are written as null (JSON has no NaN or infinity): skip them.
+      for element in elements where element != .null {
         if case .array = element { throw InputError("\(context): lists inside lists cannot be properties", at: location) }
         list.append(try property(element, context: context, location: location))
       }

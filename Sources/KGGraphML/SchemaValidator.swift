@@ -11,9 +11,11 @@ import KGCore
 /// let validator = try SchemaValidator.newsGraph()
 /// let problems = validator.validate(file: "graphs/example.graphml")
 /// ```
-public final class SchemaValidator {
+///
+/// The compiled schema is shared; each ``validate(file:limit:)`` call gets its own
+/// validation context, so one validator can check files from several threads.
+public final class SchemaValidator: @unchecked Sendable {
   private let schema: OpaquePointer
-  private let validation: OpaquePointer
 
   /// The schema of the GraphML NewsGraph writes (`schemas/newsgraph-graphml.xsd`).
   public static func newsGraph() throws(GraphMLError) -> SchemaValidator {
@@ -52,16 +54,10 @@ public final class SchemaValidator {
       let detail = collector.errors.first?.message ?? "the schema is not valid"
       throw GraphMLError(.schemaViolation, "cannot compile schema: \(detail)", at: SourceLocation(file: name))
     }
-    guard let validation = xmlSchemaNewValidCtxt(schema) else {
-      xmlSchemaFree(schema)
-      throw GraphMLError(.schemaViolation, "cannot create a validation context", at: SourceLocation(file: name))
-    }
     self.schema = schema
-    self.validation = validation
   }
 
   deinit {
-    xmlSchemaFreeValidCtxt(validation)
     xmlSchemaFree(schema)
   }
 
@@ -70,13 +66,16 @@ public final class SchemaValidator {
   /// A document with a `<!DOCTYPE>` is refused without validation, as the reader does.
   public func validate(file path: String, limit: Int = 100) -> [GraphMLError] {
     if let problem = Self.doctypeProblem(path) { return [problem] }
+    guard let validation = xmlSchemaNewValidCtxt(schema) else {
+      return [GraphMLError(.schemaViolation, "cannot create a validation context", at: SourceLocation(file: path))]
+    }
+    defer { xmlSchemaFreeValidCtxt(validation) }
     let collector = ValidationErrors()
     collector.file = path
     collector.limit = limit
     xmlSchemaSetValidStructuredErrors(validation, ValidationErrors.handler, Unmanaged.passUnretained(collector).toOpaque())
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
-    let status = xmlSchemaValidateFile(validation, path, options)
-    xmlSchemaSetValidStructuredErrors(validation, nil, nil)
+    let status = withExtendedLifetime(collector) { xmlSchemaValidateFile(validation, path, options) }
     if status != 0 && collector.errors.isEmpty {
       let message = status < 0 ? "cannot read the file" : "the file does not match the schema"
       return [GraphMLError(.schemaViolation, message, at: SourceLocation(file: path))]
