@@ -38,6 +38,6 @@ let package = Package(
       name: "KGGraphMLTests",
       dependencies: ["KGGraphML", "KGTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "newsgraphTests", dependencies: ["KGTestSupport"]),
+    .testTarget(name: "newsgraphTests", dependencies: ["newsgraph", "KGTestSupport"]),
   ]
 )
