@@ -1,3 +1,5 @@
+import KGCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -24,6 +26,20 @@ enum ColumnLocator {
       index += 1
     }
     return 0
+  }
+
+  /// The line and column of the first occurrence of `marker` in the first lines of the
+  /// document (used for a `<!DOCTYPE>`, which comes before the root element).
+  static func location(of marker: String, in origin: GraphMLOrigin, searchingLines: Int = 200) -> SourceLocation? {
+    for number in 1...searchingLines {
+      guard let line = lineBytes(number, in: origin) else { return nil }
+      let text = String(decoding: line, as: UTF8.self)
+      if let range = text.range(of: marker) {
+        let column = text[..<range.lowerBound].unicodeScalars.count + 1
+        return SourceLocation(file: origin.name, line: number, column: column)
+      }
+    }
+    return nil
   }
 
   private static func lineBytes(_ number: Int, in origin: GraphMLOrigin) -> [UInt8]? {

@@ -179,7 +179,7 @@ struct GraphMLParse {
       case LibXMLTextReader.NodeType.documentType.rawValue:
         throw error(
           .doctypeForbidden, "a <!DOCTYPE> is not allowed in GraphML (it could declare entities)",
-          at: parserLocation())
+          at: ColumnLocator.location(of: "<!DOCTYPE", in: origin) ?? parserLocation())
       case LibXMLTextReader.NodeType.entityReference.rawValue:
         throw error(.doctypeForbidden, "entity references are not allowed", at: parserLocation())
       default:
@@ -500,6 +500,11 @@ struct GraphMLParse {
           try readData(into: &properties, element: element, position)
         } else if reader.localName == nameGraph {
           throw error(.unsupported, "nested graphs are not supported; NewsGraph reads one flat graph", at: position)
+        } else if reader.localName == nameNode || reader.localName == nameEdge || reader.localName == nameHyperedge
+          || reader.localName == nameKey
+        {
+          let child = reader.localName.map { String(cString: $0) } ?? "element"
+          throw error(.unsupported, "<\(child)> inside <\(element)> is not GraphML", at: position)
         } else {
           skip = true  // <desc>, <port>, <locator>
         }

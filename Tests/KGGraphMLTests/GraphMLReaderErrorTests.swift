@@ -180,7 +180,16 @@ private let head = #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">"#
           <key id="k" for="node" attr.name="x" attr.type="string"/>
           <graph edgedefault="directed"><node id="a"><data key="k">&secret;</data></node></graph>
         </graphml>
-        """, kinds: [.doctypeForbidden]),
+        """, kinds: [.doctypeForbidden], line: 2, column: 1),
+    BadDocument(
+      name: "node inside node",
+      xml: """
+        \(head)
+          <graph edgedefault="directed">
+            <node id="a"><node id="b"/></node>
+          </graph>
+        </graphml>
+        """, kinds: [.unsupported], line: 3, column: 18),
     BadDocument(
       name: "undefined entity",
       xml: """
