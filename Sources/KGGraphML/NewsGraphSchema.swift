@@ -1,7 +1,8 @@
 /// The schema of the GraphML NewsGraph writes, compiled into the binary so that
 /// `newsgraph validate` works wherever the binary is copied.
 ///
-/// This is a copy of `schemas/newsgraph-graphml.xsd`; a test checks that the two agree.
+/// Generated from `schemas/newsgraph-graphml.xsd` by `scripts/embed-schema.py`;
+/// a test checks that the two agree.
 enum NewsGraphSchema {
   static let text = #"""
 <?xml version="1.0" encoding="UTF-8"?>
@@ -126,5 +127,6 @@ enum NewsGraphSchema {
     </xs:keyref>
   </xs:element>
 </xs:schema>
+
 """#
 }
