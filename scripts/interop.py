@@ -17,9 +17,9 @@ Prints one line per check and `interop: N checks passed`; exits 1 at the first
 failure, naming what was expected and what was found.
 
    It also checks Tests/KGGraphMLTests/Fixtures/foreign/*.graphml against
-   EXPECTED.json there. `--pending` adds checks for reported newsgraph bugs.
+   EXPECTED.json there, and re-checks bugs found by this script once (regressions).
 
-    python3 scripts/interop.py [--newsgraph PATH] [--shared PATH] [--keep] [--pending]
+    python3 scripts/interop.py [--newsgraph PATH] [--shared PATH] [--keep]
 """
 
 from __future__ import annotations
@@ -664,10 +664,10 @@ def check_fixtures(checks: Checks, tool: str) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Reported bugs (run with --pending; they fail until fixed)
+# Bugs this script found once; kept as regression checks
 
 
-def check_pending(tool: str, work: Path) -> list[str]:
+def check_regressions(tool: str, work: Path) -> list[str]:
     """Runs one check per reported bug, printing each; returns the failures."""
     failures: list[str] = []
 
@@ -691,29 +691,29 @@ def check_pending(tool: str, work: Path) -> list[str]:
         {"id": "b", "labels": ["Person"], "properties": {"score": 1.5}},
         {"id": "c", "labels": [], "properties": {"type": True}},
     ], "edges": []}
-    path, _ = convert("pending-mixed", mixed)
+    path, _ = convert("regression-mixed", mixed)
     problem = None
     try:
         ig.Graph.Read_GraphML(str(path))
     except Exception as error:  # igraph raises InternalError
         problem = str(error).strip().splitlines()[-1]
-    report("pending: a property with int and float values (or a boolean `type`) stays readable by igraph", problem)
+    report("regression: a property with int and float values (or a boolean `type`) stays readable by igraph", problem)
 
     # 2. Property names that are not NMTOKENs are written verbatim as attr.name.
     spaced = {"directed": True, "nodes": [{"id": "a", "labels": [], "properties": {"shared name": "x"}}], "edges": []}
-    path, _ = convert("pending-attr-name", spaced)
+    path, _ = convert("regression-attr-name", spaced)
     check = subprocess.run([tool, "validate", "-q", str(path)], capture_output=True, text=True)
     report(
-        "pending: property name with a space ('shared name') gives a file newsgraph validate accepts",
+        "regression: property name with a space ('shared name') gives a file newsgraph validate accepts",
         None if check.returncode == 0 else check.stderr.strip().splitlines()[0],
     )
 
     # 3. Node ids that are not NMTOKENs: convert must refuse them or write a valid file.
     bad_id = {"directed": True, "nodes": [{"id": "bad id", "labels": [], "properties": {}}], "edges": []}
-    path, result = convert("pending-node-id", bad_id)
+    path, result = convert("regression-node-id", bad_id)
     check = subprocess.run([tool, "validate", "-q", str(path)], capture_output=True, text=True)
     report(
-        "pending: node id 'bad id' is refused by convert or written validly",
+        "regression: node id 'bad id' is refused by convert or written validly",
         None if result.returncode != 0 or check.returncode == 0
         else "convert exited 0 but the file is invalid: " + check.stderr.strip().splitlines()[0],
     )
@@ -724,11 +724,11 @@ def check_pending(tool: str, work: Path) -> list[str]:
         '<graph edgedefault="directed"><node id="a"/><node id="b"/>\n'
         '<edge source="a" target="b"/>\n<edge id="e0" source="b" target="a"/>\n</graph></graphml>\n'
     )
-    path = work / "pending-edge-ids.graphml"
+    path = work / "regression-edge-ids.graphml"
     path.write_text(text, encoding="utf-8")
     result = subprocess.run([tool, "convert", str(path), "-o", "-", "--to", "json"], capture_output=True, text=True)
     report(
-        "pending: an edge without id followed by id=\"e0\" loads (2 edges)",
+        "regression: an edge without id followed by id=\"e0\" loads (2 edges)",
         None if result.returncode == 0 else result.stderr.strip(),
     )
 
@@ -737,13 +737,13 @@ def check_pending(tool: str, work: Path) -> list[str]:
         {"id": "a", "labels": ["Org:Sub"], "properties": {"labels": "kept"}},
         {"id": "b", "labels": ["Person"], "properties": {}},
     ], "edges": [{"id": "e1", "source": "a", "target": "b", "type": "met", "properties": {"type": "kept"}}]}
-    path, _ = convert("pending-names", odd)
+    path, _ = convert("regression-names", odd)
     back = subprocess.run([tool, "convert", str(path), "-o", "-", "--to", "json"], capture_output=True, text=True)
     data = json.loads(back.stdout)
     got = (data["nodes"][0]["labels"], data["nodes"][0]["properties"], data["edges"][0]["properties"])
     want = (["Org:Sub"], {"labels": "kept"}, {"type": "kept"})
     report(
-        "pending: label 'Org:Sub', node property `labels` and edge property `type` survive a GraphML round trip",
+        "regression: label 'Org:Sub', node property `labels` and edge property `type` survive a GraphML round trip",
         None if got == want else f"expected {want!r}, got {got!r}",
     )
     return failures
@@ -765,11 +765,6 @@ def main(argv: list[str] | None = None) -> int:
         help="the shared material folder holding graphml-xsd/ (default: ../shared from the project root)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
-    parser.add_argument(
-        "--pending",
-        action="store_true",
-        help="also run the checks for reported, not yet fixed newsgraph bugs (they fail until fixed)",
-    )
     args = parser.parse_args(argv)
 
     if nx is None or ig is None:
@@ -795,12 +790,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAIL {failure}", file=sys.stderr)
         print(f"interop: FAILED after {checks.passed} checks passed (files in {work})", file=sys.stderr)
         return 1
-    if args.pending:
-        failures = check_pending(tool, work)
-        if failures:
-            print(f"interop: {checks.passed} checks passed; {len(failures)} pending (known-bug) checks FAILED "
-                  f"(files in {work})", file=sys.stderr)
-            return 1
+    failures = check_regressions(tool, work)
+    if failures:
+        print(f"interop: {checks.passed} checks passed; {len(failures)} regression checks FAILED "
+              f"(files in {work})", file=sys.stderr)
+        return 1
     if args.keep:
         print(f"files kept in {work}")
     else:

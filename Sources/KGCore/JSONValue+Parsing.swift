@@ -252,7 +252,9 @@ private struct JSONParser {
     }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if isInteger, let integer = Int(text) { return .integer(integer) }
-    guard let number = Double(text) else { throw error("invalid number '\(text)'", at: start) }
+    guard let number = Double(text), number.isFinite else {
+      throw error("number '\(text)' is out of range", at: start)
+    }
     return .float(number)
   }
 }

@@ -191,6 +191,14 @@ public struct Graph: Sendable {
     edgeColumns.set(slot: edgeColumns.slot(for: name), at: index, to: value)
   }
 
+  /// Gives the edge at `index` a new id, which must not be taken.
+  public mutating func setEdgeID(_ id: String, at index: Int) {
+    precondition(edgeIndexByID[id] == nil, "edge id '\(id)' is taken")
+    edgeIndexByID[edgeIDs[index]] = nil
+    edgeIDs[index] = id
+    edgeIndexByID[id] = index
+  }
+
   /// Removes the edge at `index`; the last edge takes its place.
   public mutating func removeEdge(at index: Int) {
     let last = edgeIDs.count - 1

@@ -2,9 +2,10 @@ import KGGraph
 
 /// The `<key>` declarations of one graph and where each key's values come from.
 ///
-/// Keys are planned from the data: one key per (domain, property name, value kind),
-/// so a property that holds integers on some nodes and strings on others gets two
-/// keys with the same `attr.name`. Derived keys (``GraphMLVocabulary``) come first
+/// Keys are planned from the data: one key per (domain, property name, value kind).
+/// A property that holds integers on some nodes and strings on others gets two keys:
+/// `rank` for the first kind and `rank:integer` for the other (see
+/// ``GraphMLVocabulary/variantAttributeName(_:suffix:)``). Derived keys (``GraphMLVocabulary``) come first
 /// in each domain, then property keys sorted by name. Key ids are descriptive
 /// (`node_name`, `edge_weight`), never `d0`, `d1`: Gephi reads a key `d3` as the label.
 struct GraphMLKeyPlan {
@@ -124,13 +125,14 @@ struct GraphMLKeyPlan {
     domain: Domain, name: String, variants: [Variant], values: PropertyColumnBox,
     derivedStringKey: Bool, reserved: Bool
   ) {
-    let attributeName = reserved ? name + "_property" : name
-    let base = "\(domain.rawValue)_\(Self.tokenize(attributeName))"
     for (position, variant) in variants.enumerated() {
       // The derived key already carries string values of `label`, `type`, ... .
       if derivedStringKey && variant == .string { continue }
-      let plain = position == 0 && !(derivedStringKey && variants.contains(.string))
-      let id = uniqueID(plain ? base : "\(base)_\(variant.suffix)")
+      // One attr.name per key (igraph refuses two keys with one name): the first kind
+      // of a free name keeps the name, others get `NAME:KIND` (`score:float`).
+      let plain = position == 0 && !derivedStringKey && !reserved
+      let attributeName = plain ? name : GraphMLVocabulary.variantAttributeName(name, suffix: variant.suffix)
+      let id = uniqueID("\(domain.rawValue)_\(Self.tokenize(plain ? name : name + "_" + variant.suffix))")
       let elementType = Self.attributeType(variant.kind, fitsInt32: values.fitsInt32(variant))
       let key = Key(
         id: id, domain: domain, attributeName: attributeName,

@@ -88,8 +88,22 @@ struct GraphMLKey {
   var type: ValueType
   var listElementType: ValueType?
   var defaultText: String?
-  var skipped: Bool
+  /// yFiles graphics (`yfiles.type`): only the label text is read from them.
+  var yFilesType: String?
   var location: ElementPosition
+
+  /// Whether the key holds one kind of values of a property whose plain name is taken
+  /// by a derived key (`attr.name` `NAME:KIND`).
+  var isVariant = false
+
+  var skipped: Bool { yFilesType != nil }
+
+  /// The name the key's values are collected under while an element is read: variant
+  /// keys are marked so the derived-key rules leave them alone (``GraphMLParse``).
+  var collectedName: String { isVariant ? GraphMLKey.variantMarker + name : name }
+
+  /// Starts the collected name of a variant key; U+0001 cannot occur in XML names.
+  static let variantMarker = "\u{1}"
 
   func applies(to element: String) -> Bool { domain == element || domain == "all" }
 }
@@ -108,7 +122,10 @@ struct GraphMLParse {
   private let maximumDepth: Int32
 
   private var graph = Graph()
-  private var keys: [String: GraphMLKey] = [:]
+  /// Declared keys by id; an id may be declared once per `for` (Cytoscape repeats ids
+  /// for its node and edge tables).
+  private var keys: [String: [GraphMLKey]] = [:]
+  private var generatedEdgeIDs: Set<String> = []
   private var sawGraph = false
   private var inGraph = false
   private var graphDepth: Int32 = -1
@@ -126,7 +143,7 @@ struct GraphMLParse {
 
   // Interned element and attribute names (compared by pointer).
   private let nameGraphML, nameKey, nameGraph, nameNode, nameEdge, nameData, nameDesc, nameDefault: UnsafePointer<UInt8>?
-  private let nameHyperedge, namePort: UnsafePointer<UInt8>?
+  private let nameHyperedge, namePort, nameNodeLabel, nameEdgeLabel: UnsafePointer<UInt8>?
   private let attrID, attrSource, attrTarget, attrKey, attrFor, attrName, attrType, attrEdgeDefault,
     attrDirected, attrYFilesType: UnsafePointer<UInt8>?
 
@@ -153,6 +170,8 @@ struct GraphMLParse {
     nameDefault = reader.intern("default")
     nameHyperedge = reader.intern("hyperedge")
     namePort = reader.intern("port")
+    nameNodeLabel = reader.intern("NodeLabel")
+    nameEdgeLabel = reader.intern("EdgeLabel")
     attrID = reader.intern("id")
     attrSource = reader.intern("source")
     attrTarget = reader.intern("target")
@@ -225,6 +244,7 @@ struct GraphMLParse {
       if inGraph && depth == graphDepth + 1 {
         var properties: [(String, PropertyValue)] = []
         try readData(into: &properties, element: "graph", position)
+        Self.resolveVariants(&properties)
         for (key, value) in properties { graph.properties[key] = value }
         return false
       }
@@ -291,22 +311,24 @@ struct GraphMLParse {
     var domain = "all"
     var attributeName: String?
     var typeName = "string"
-    var skipped = false
+    var yFilesType: String?
     try reader.forEachAttribute { name, value in
       if name == attrID {
         id = String(cString: value)
       } else if name == attrFor {
         domain = String(cString: value)
       } else if name == attrName {
-        attributeName = String(cString: value)
+        attributeName = XMLNameToken.decode(String(cString: value))
       } else if name == attrType {
         typeName = String(cString: value)
       } else if name == attrYFilesType {
-        skipped = true
+        yFilesType = String(cString: value)
       }
     }
     guard let id else { throw error(.missingAttribute, "<key> without an 'id'", at: position) }
-    guard keys[id] == nil else { throw error(.duplicateKey, "key id '\(id)' is declared twice", at: position) }
+    if keys[id]?.contains(where: { $0.domain == domain }) == true {
+      throw error(.duplicateKey, "key id '\(id)' is declared twice for \(domain)", at: position)
+    }
     let domains = ["node", "edge", "graph", "all", "graphml", "hyperedge", "port", "endpoint"]
     guard domains.contains(domain) else {
       throw error(
@@ -326,12 +348,39 @@ struct GraphMLParse {
     }
     var key = GraphMLKey(
       id: id, domain: domain, name: attributeName ?? id, type: type, listElementType: nil,
-      defaultText: nil, skipped: skipped, location: position)
+      defaultText: nil, yFilesType: yFilesType, location: position)
     if !reader.isEmptyElement {
       try readKeyChildren(&key)
     }
-    keys[id] = key
+    // `NAME:KIND` names the values of one kind of property NAME (GraphMLVocabulary).
+    if let (name, suffix) = GraphMLVocabulary.splitVariantAttributeName(key.name),
+      suffix == Self.variantSuffix(type: key.type, listElementType: key.listElementType)
+    {
+      key.name = name
+      key.isVariant = true
+    }
+    keys[id, default: []].append(key)
     defaultsReady = false
+  }
+
+  private static func variantSuffix(type: GraphMLKey.ValueType, listElementType: GraphMLKey.ValueType?) -> String {
+    func word(_ type: GraphMLKey.ValueType) -> String {
+      switch type {
+      case .string: "string"
+      case .integer: "integer"
+      case .float: "float"
+      case .boolean: "boolean"
+      }
+    }
+    if let listElementType, type == .string { return "list_" + word(listElementType) }
+    return word(type)
+  }
+
+  /// The key `id` as it applies to `element`: the one declared for it, else for `all`,
+  /// else any (some writers declare edge keys `for="node"`).
+  private func key(_ id: String, for element: String) -> GraphMLKey? {
+    guard let candidates = keys[id] else { return nil }
+    return candidates.first { $0.domain == element } ?? candidates.first { $0.domain == "all" } ?? candidates.first
   }
 
   /// Reads `<desc>` and `<default>` inside a `<key>`.
@@ -409,29 +458,47 @@ struct GraphMLParse {
       if name == attrKey { keyID = String(cString: value) }
     }
     guard let keyID else { throw error(.missingAttribute, "<data> without a 'key' attribute", at: position) }
-    guard let key = keys[keyID] else {
+    guard let key = key(keyID, for: element) else {
       throw error(.unknownKey, "<data> refers to key '\(keyID)', which is not declared", at: position)
     }
     if key.skipped {
-      if !reader.isEmptyElement { try skipCurrent() }
+      let label = reader.isEmptyElement ? nil : try readYFilesLabel()
+      if let label, !properties.contains(where: { $0.0 == GraphMLVocabulary.nodeLabel }) {
+        properties.append((GraphMLVocabulary.nodeLabel, .string(label)))
+      }
       return
     }
     let text = try readText()
     guard let value = try parseValue(text, key: key, position) else { return }
-    if let existing = properties.firstIndex(where: { $0.0 == key.name }) {
+    let name = key.collectedName
+    if let existing = properties.firstIndex(where: { $0.0 == name }) {
       properties[existing].1 = value
     } else {
-      properties.append((key.name, value))
+      properties.append((name, value))
     }
   }
 
-  private mutating func skipCurrent() throws(GraphMLError) {
+  /// Skips yFiles graphics, keeping the text of the first `NodeLabel` or `EdgeLabel`
+  /// (what yEd shows; networkx reads it as `label` too).
+  private mutating func readYFilesLabel() throws(GraphMLError) -> String? {
     let elementDepth = reader.depth
+    var label: String?
     var status = reader.read()
     while status == 1 {
-      if reader.nodeType == LibXMLTextReader.NodeType.endElement.rawValue && reader.depth == elementDepth { return }
-      if reader.nodeType == LibXMLTextReader.NodeType.element.rawValue && reader.depth >= maximumDepth {
-        throw error(.nestingTooDeep, "elements are nested deeper than \(maximumDepth) levels", at: currentPosition())
+      let type = reader.nodeType
+      if type == LibXMLTextReader.NodeType.endElement.rawValue && reader.depth == elementDepth { return label }
+      if type == LibXMLTextReader.NodeType.element.rawValue {
+        if reader.depth >= maximumDepth {
+          throw error(.nestingTooDeep, "elements are nested deeper than \(maximumDepth) levels", at: currentPosition())
+        }
+        if label == nil, reader.localName == nameNodeLabel || reader.localName == nameEdgeLabel {
+          let text = try readText().trimmingXMLWhitespace()
+          if !text.isEmpty { label = text }
+        }
+      } else if type == LibXMLTextReader.NodeType.documentType.rawValue
+        || type == LibXMLTextReader.NodeType.entityReference.rawValue
+      {
+        throw error(.doctypeForbidden, "entity references are not allowed", at: parserLocation())
       }
       status = reader.read()
     }
@@ -521,7 +588,7 @@ struct GraphMLParse {
 
   private mutating func prepareDefaults() {
     guard !defaultsReady else { return }
-    let withDefaults = keys.values.filter { $0.defaultText != nil && !$0.skipped }.sorted { $0.id < $1.id }
+    let withDefaults = keys.values.joined().filter { $0.defaultText != nil && !$0.skipped }.sorted { $0.id < $1.id }
     nodeDefaults = withDefaults.filter { $0.applies(to: "node") }
     edgeDefaults = withDefaults.filter { $0.applies(to: "edge") }
     defaultsReady = true
@@ -530,17 +597,29 @@ struct GraphMLParse {
   private mutating func applyDefaults(_ defaults: [GraphMLKey], to properties: inout [(String, PropertyValue)])
     throws(GraphMLError)
   {
-    for key in defaults where !properties.contains(where: { $0.0 == key.name }) {
+    for key in defaults where !properties.contains(where: { $0.0 == key.collectedName }) {
       if let text = key.defaultText, let value = try parseValue(text, key: key, key.location) {
-        properties.append((key.name, value))
+        properties.append((key.collectedName, value))
       }
     }
+  }
+
+  /// Gives values of variant keys their property names, after the derived keys have
+  /// been interpreted; they replace a plain value of the same name.
+  private static func resolveVariants(_ properties: inout [(String, PropertyValue)]) {
+    guard properties.contains(where: { $0.0.hasPrefix(GraphMLKey.variantMarker) }) else { return }
+    var resolved: [(String, PropertyValue)] = []
+    for (name, value) in properties where name.hasPrefix(GraphMLKey.variantMarker) {
+      resolved.append((String(name.dropFirst(GraphMLKey.variantMarker.count)), value))
+    }
+    let variantNames = Set(resolved.map(\.0))
+    properties = properties.filter { !$0.0.hasPrefix(GraphMLKey.variantMarker) && !variantNames.contains($0.0) } + resolved
   }
 
   private mutating func readNode(_ position: ElementPosition) throws(GraphMLError) {
     var id: String?
     try reader.forEachAttribute { name, value in
-      if name == attrID { id = String(cString: value) }
+      if name == attrID { id = XMLNameToken.decode(String(cString: value)) }
     }
     guard let id else { throw error(.missingAttribute, "<node> without an 'id'", at: position) }
     if graph.nodeIndex(of: id) != nil {
@@ -567,6 +646,10 @@ struct GraphMLParse {
       let derived = dictionary[GraphMLVocabulary.name]?.stringValue ?? id
       if label == derived { dictionary[GraphMLVocabulary.nodeLabel] = nil }
     }
+    for (name, value) in dictionary where name.hasPrefix(GraphMLKey.variantMarker) {
+      dictionary[name] = nil
+      dictionary[String(name.dropFirst(GraphMLKey.variantMarker.count))] = value
+    }
     do {
       try graph.addNode(Node(id: id, labels: labels, properties: dictionary))
     } catch {
@@ -581,11 +664,11 @@ struct GraphMLParse {
     var directed: Bool?
     try reader.forEachAttribute { name, value in
       if name == attrSource {
-        source = String(cString: value)
+        source = XMLNameToken.decode(String(cString: value))
       } else if name == attrTarget {
-        target = String(cString: value)
+        target = XMLNameToken.decode(String(cString: value))
       } else if name == attrID {
-        id = String(cString: value)
+        id = XMLNameToken.decode(String(cString: value))
       } else if name == attrDirected {
         directed = GraphMLVocabulary.parseBoolean(String(cString: value))
       }
@@ -621,6 +704,7 @@ struct GraphMLParse {
       ($0.0 == GraphMLVocabulary.edgeInteraction || $0.0 == GraphMLVocabulary.edgeLabel)
         && $0.1 == .string(edgeType)
     }
+    Self.resolveVariants(&properties)
 
     if !bufferingEdges, let sourceIndex = graph.nodeIndex(of: source), let targetIndex = graph.nodeIndex(of: target) {
       try addEdge(
@@ -636,7 +720,20 @@ struct GraphMLParse {
     id: String?, sourceIndex: Int, targetIndex: Int, type: String, properties: [(String, PropertyValue)],
     _ position: ElementPosition
   ) throws(GraphMLError) {
-    let edgeID = id ?? generatedEdgeID()
+    let edgeID: String
+    if let id {
+      edgeID = id
+      // A valid file may name an edge what we generated for an earlier edge without id.
+      if generatedEdgeIDs.contains(id), let taken = graph.edgeIndex(of: id) {
+        generatedEdgeIDs.remove(id)
+        let replacement = generatedEdgeID(avoiding: id)
+        graph.setEdgeID(replacement, at: taken)
+        generatedEdgeIDs.insert(replacement)
+      }
+    } else {
+      edgeID = generatedEdgeID(avoiding: nil)
+      generatedEdgeIDs.insert(edgeID)
+    }
     do {
       try graph.addEdge(id: edgeID, sourceIndex: sourceIndex, targetIndex: targetIndex, type: type, properties: properties)
     } catch GraphError.duplicateEdgeID {
@@ -646,10 +743,10 @@ struct GraphMLParse {
     }
   }
 
-  private func generatedEdgeID() -> String {
+  private func generatedEdgeID(avoiding reserved: String?) -> String {
     var candidate = "e\(graph.edgeCount)"
     var suffix = 1
-    while graph.edgeIndex(of: candidate) != nil {
+    while graph.edgeIndex(of: candidate) != nil || candidate == reserved {
       candidate = "e\(graph.edgeCount)_\(suffix)"
       suffix += 1
     }

@@ -37,14 +37,60 @@ enum GraphMLVocabulary {
   static let listSeparator: UInt8 = UInt8(ascii: "|")
   static let listEscape: UInt8 = UInt8(ascii: "\\")
 
-  /// `:A:B` for labels `[A, B]`.
+  /// Kind suffixes of ``variantAttributeName(_:suffix:)``.
+  static let variantSuffixes: Set<String> = [
+    "string", "integer", "float", "boolean", "list_string", "list_integer", "list_float", "list_boolean",
+  ]
+
+  /// `NAME:KIND`: the `attr.name` of a key holding the values of kind `KIND` of
+  /// property `NAME` when `NAME` itself names another key (a second kind of values,
+  /// or a non-string `label`, `type`, `interaction`, or a property called `labels` on
+  /// a node or `type` on an edge, names the writer derives).
+  static func variantAttributeName(_ name: String, suffix: String) -> String {
+    "\(name):\(suffix)"
+  }
+
+  /// The property name and kind suffix of a `NAME:KIND` attr.name, if it is one.
+  static func splitVariantAttributeName(_ attributeName: String) -> (name: String, suffix: String)? {
+    guard let colon = attributeName.lastIndex(of: ":") else { return nil }
+    let suffix = String(attributeName[attributeName.index(after: colon)...])
+    guard variantSuffixes.contains(suffix) else { return nil }
+    return (String(attributeName[..<colon]), suffix)
+  }
+
+  /// `:A:B` for labels `[A, B]`; a `:` or `\` inside a label is preceded by `\`.
   static func encodeLabels(_ labels: [String]) -> String {
-    labels.map { ":" + $0 }.joined()
+    var output = ""
+    for label in labels {
+      output.append(":")
+      for scalar in label.unicodeScalars {
+        if scalar == ":" || scalar == "\\" { output.append("\\") }
+        output.unicodeScalars.append(scalar)
+      }
+    }
+    return output
   }
 
   /// `[A, B]` for `:A:B` (also `A:B`; empty parts are skipped).
   static func decodeLabels(_ text: String) -> [String] {
-    text.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
+    var labels: [String] = []
+    var current = String.UnicodeScalarView()
+    var escaped = false
+    for scalar in text.unicodeScalars {
+      if escaped {
+        current.append(scalar)
+        escaped = false
+      } else if scalar == "\\" {
+        escaped = true
+      } else if scalar == ":" {
+        if !current.isEmpty { labels.append(String(current)) }
+        current = String.UnicodeScalarView()
+      } else {
+        current.append(scalar)
+      }
+    }
+    if !current.isEmpty { labels.append(String(current)) }
+    return labels
   }
 
   /// The text of a list of scalars.

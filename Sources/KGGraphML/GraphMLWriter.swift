@@ -7,8 +7,9 @@ import KGGraph
 /// the rules of `spec/GRAPHML-CONSUMERS.md`: the default GraphML namespace, descriptive
 /// key ids with `for`, `attr.name` and `attr.type` (`string`, `int`, `long`, `double`,
 /// `boolean` only), keys then nodes then edges, `edgedefault="directed"` and no per-edge
-/// `directed`, every value written explicitly, XML-illegal characters dropped. The
-/// same graph always gives the same bytes.
+/// `directed`, every value written explicitly, XML-illegal characters dropped. Ids and
+/// `attr.name`s are NMTOKENs, as the schema requires (``XMLNameToken`` spells other
+/// strings reversibly). The same graph always gives the same bytes.
 ///
 /// Escaping is done here rather than by libxml2's `xmlTextWriter`, which is several
 /// times slower; ``XMLEscaping`` documents the rules, and the tests read every written
@@ -64,7 +65,7 @@ public struct GraphMLWriter: Sendable {
       emitter.raw("\" for=\"")
       emitter.raw(key.domain.rawValue)
       emitter.raw("\" attr.name=\"")
-      emitter.attribute(key.attributeName)
+      emitter.raw(XMLNameToken.encode(key.attributeName))
       emitter.raw("\" attr.type=\"")
       emitter.raw(key.attributeType)
       if let element = key.listElementType {
@@ -91,7 +92,7 @@ public struct GraphMLWriter: Sendable {
     let nodeSources = plan.nodeKeys.map { ResolvedSource($0, graph: graph, domain: .node) }
     for index in 0..<graph.nodeCount {
       emitter.raw("    <node id=\"")
-      emitter.attribute(graph.nodeID(at: index))
+      emitter.raw(XMLNameToken.encode(graph.nodeID(at: index)))
       emitter.raw("\">\n")
       for source in nodeSources {
         if let value = source.value(in: graph, at: index) {
@@ -105,11 +106,11 @@ public struct GraphMLWriter: Sendable {
     let edgeSources = plan.edgeKeys.map { ResolvedSource($0, graph: graph, domain: .edge) }
     for index in 0..<graph.edgeCount {
       emitter.raw("    <edge id=\"")
-      emitter.attribute(graph.edgeID(at: index))
+      emitter.raw(XMLNameToken.encode(graph.edgeID(at: index)))
       emitter.raw("\" source=\"")
-      emitter.attribute(graph.nodeID(at: graph.edgeSourceIndex(at: index)))
+      emitter.raw(XMLNameToken.encode(graph.nodeID(at: graph.edgeSourceIndex(at: index))))
       emitter.raw("\" target=\"")
-      emitter.attribute(graph.nodeID(at: graph.edgeTargetIndex(at: index)))
+      emitter.raw(XMLNameToken.encode(graph.nodeID(at: graph.edgeTargetIndex(at: index))))
       emitter.raw("\">\n")
       for source in edgeSources {
         if let value = source.value(in: graph, at: index) {

@@ -60,7 +60,56 @@ import Testing
         </graphml>
         """)
     #expect(graph.nodeCount == 1)
-    #expect(graph.node(at: 0).properties == ["description": "Made up & kept"])
+    #expect(graph.node(at: 0).properties == ["description": "Made up & kept", "label": "Ada"])
+  }
+
+  @Test func yEdLabelsAreReadFromTheirGraphics() throws {
+    let graph = try GraphMLReader().read(
+      string: """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+          <key for="node" id="d6" yfiles.type="nodegraphics"/>
+          <key for="edge" id="d9" yfiles.type="edgegraphics"/>
+          <graph edgedefault="directed">
+            <node id="n0"><data key="d6"><y:ShapeNode><y:NodeLabel> Ada </y:NodeLabel></y:ShapeNode></data></node>
+            <edge source="n0" target="n0"><data key="d9"><y:PolyLineEdge><y:EdgeLabel>met</y:EdgeLabel></y:PolyLineEdge></data></edge>
+          </graph>
+        </graphml>
+        """)
+    #expect(graph.node(at: 0).properties == ["label": "Ada"])
+    #expect(graph.edge(at: 0).type == "met")
+  }
+
+  @Test func keyIdsRepeatedForNodesAndEdgesAreKeptApart() throws {
+    let graph = try GraphMLReader().read(
+      string: """
+        <graphml>
+          <key id="name" for="node" attr.name="name" attr.type="string"/>
+          <key id="name" for="edge" attr.name="name" attr.type="string"/>
+          <key id="weight" for="node" attr.name="weight" attr.type="double"/>
+          <graph edgedefault="directed">
+            <node id="a"><data key="name">Ada</data></node>
+            <edge source="a" target="a"><data key="name">a (met) a</data><data key="weight">2</data></edge>
+          </graph>
+        </graphml>
+        """)
+    #expect(graph.node(at: 0).properties == ["name": "Ada"])
+    #expect(graph.edge(at: 0).properties == ["name": "a (met) a", "weight": 2.0])
+  }
+
+  @Test func generatedEdgeIdsGiveWayToIdsTheFileNamesLater() throws {
+    let graph = try GraphMLReader().read(
+      string: """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <graph edgedefault="directed">
+            <node id="a"/><node id="b"/>
+            <edge source="a" target="b"/>
+            <edge id="e0" source="b" target="a"/>
+          </graph>
+        </graphml>
+        """)
+    #expect(graph.edgeCount == 2)
+    #expect(graph.edge(id: "e0")?.source == "b")
+    #expect(graph.edge(at: 0).source == "a" && graph.edge(at: 0).id != "e0")
   }
 
   @Test func textSplitByCommentsAndReferencesIsJoined() throws {

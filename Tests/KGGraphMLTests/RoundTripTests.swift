@@ -16,11 +16,11 @@ import Testing
   }
 
   @Test(arguments: 100..<130)
-  func idsWithMarkupCharactersSurviveInAttributes(seed: UInt64) throws {
+  func idsThatAreNotNameTokensAreSpelledValidlyAndComeBack(seed: UInt64) throws {
     var generator = GraphGenerator(seed: seed)
     let graph = generator.graph(awkwardIDs: true)
-    let bytes = GraphMLWriter().bytes(of: graph)
-    let read = try GraphMLReader().read(bytes: bytes, name: "awkward-ids")
+    let path = try GraphMLTesting.writeValidated(graph, name: "awkward-\(seed)")
+    let read = try GraphMLReader().read(file: path)
     let expected = GraphMLTesting.sanitized(graph)
     #expect(read == expected, "seed \(seed): \(GraphMLTesting.difference(read, expected))")
   }
@@ -57,6 +57,27 @@ import Testing
       #expect(GraphMLVocabulary.decodeList(encoded) == elements, "\(elements) as \(encoded)")
     }
     #expect(GraphMLVocabulary.decodeList("dangling\\") == nil)
+  }
+
+  @Test(arguments: GraphGenerator.awkwardIDs + GraphGenerator.awkwardStrings + ["plain", "person:ada-lovelace"])
+  func nameTokenSpellingIsReversibleAndValid(text: String) {
+    let token = XMLNameToken.encode(text)
+    #expect(XMLNameToken.decode(token) == text)
+    #expect(!token.isEmpty || text.isEmpty)
+    #expect(token.unicodeScalars.allSatisfy(XMLNameToken.isNameCharacter))
+  }
+
+  @Test func nameTokensThatNeedNoSpellingAreUnchanged() {
+    #expect(XMLNameToken.encode("person:zoe-muller") == "person:zoe-muller")
+    #expect(XMLNameToken.encode("shared name") == "shared_x0020_name")
+    #expect(XMLNameToken.encode("_x0020_") == "_x005F_x0020_")
+  }
+
+  @Test func labelsWithColonsAndBackslashesRoundTrip() {
+    let labels = ["Person", "Org:Sub", "back\\slash", ":"]
+    #expect(GraphMLVocabulary.decodeLabels(GraphMLVocabulary.encodeLabels(labels)) == labels)
+    #expect(GraphMLVocabulary.encodeLabels(["Person", "Leader"]) == ":Person:Leader")
+    #expect(GraphMLVocabulary.decodeLabels("Person:Leader") == ["Person", "Leader"])
   }
 
   @Test func doublesUseXMLSchemaSpellings() {

@@ -19,20 +19,28 @@ public struct GraphGenerator {
   public init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
   /// A graph with up to `maximumNodes` nodes and `maximumEdges` edges.
-  /// With `awkwardIDs`, some node ids hold `<`, `&` and `"` (valid XML, but not the
-  /// NMTOKENs the GraphML schema asks for).
+  /// Node ids that are not XML name tokens: markup characters, spaces, other scripts,
+  /// and text that looks like a `_xHHHH_` escape.
+  public static let awkwardIDs: [String] = [
+    "a<&\"b\">", "two words", "Путин", "🎉", "_x0020_", "a_xb", "tab\there", "ends_x", "_", "1st", "x:y",
+  ]
+
+  /// With `awkwardIDs`, some node ids are taken from ``awkwardIDs``.
   public mutating func graph(maximumNodes: Int = 12, maximumEdges: Int = 24, awkwardIDs: Bool = false) -> Graph {
     var graph = Graph()
     let nodeCount = Int.random(in: 0...maximumNodes, using: &random)
     let labelChoices = [["Person"], ["Country"], ["Organization"], [], ["Person", "Leader"]]
     for index in 0..<nodeCount {
       var properties: [String: PropertyValue] = [:]
-      for name in ["name", "aliases", "code", "score", "flag", "count", "note"] where Bool.random(using: &random) {
+      for name in ["name", "aliases", "code", "score", "flag", "count", "note", "shared name", "labels", "type"] where Bool.random(using: &random) {
         properties[name] = value()
       }
       let labels = labelChoices[Int.random(in: 0..<labelChoices.count, using: &random)]
       // Ids must be unique; some carry characters that need escaping in attributes.
-      let id = awkwardIDs && Bool.random(using: &random) ? "n\(index)<&\"\(index)\">" : "person:n-\(index)"
+      let id =
+        awkwardIDs && Bool.random(using: &random)
+        ? Self.awkwardIDs[Int.random(in: 0..<Self.awkwardIDs.count, using: &random)] + "\(index)"
+        : "person:n-\(index)"
       _ = try? graph.addNode(Node(id: id, labels: labels, properties: properties))
     }
     if Bool.random(using: &random) { graph.properties["source"] = value() }
@@ -41,7 +49,7 @@ public struct GraphGenerator {
     let types = ["met", "talked_to", "said", "proposed", "leads", "member_of", "RELATED"]
     for index in 0..<edgeCount {
       var properties: [(String, PropertyValue)] = []
-      for name in ["status", "evidence", "quote", "articles", "weight", "confidence", "label"]
+      for name in ["status", "evidence", "quote", "articles", "weight", "confidence", "label", "type", "interaction"]
       where Bool.random(using: &random) {
         properties.append((name, value()))
       }
