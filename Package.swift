@@ -20,6 +20,8 @@ let package = Package(
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
     // Source locations, typed errors, JSON values, atomic files. No dependencies.
     .target(name: "KGCore"),
+    // Article text to tokens and sentences.
+    .target(name: "KGText", dependencies: ["KGCore"]),
     // The property graph model, entity ids, the node-link JSON form, statistics.
     .target(name: "KGGraph", dependencies: ["KGCore"]),
     // GraphML reading, writing and schema validation through libxml2.
@@ -33,6 +35,7 @@ let package = Package(
 
     .target(name: "KGTestSupport", dependencies: ["KGCore", "KGGraph"], path: "Tests/KGTestSupport"),
     .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
+    .testTarget(name: "KGTextTests", dependencies: ["KGText"]),
     .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
     .testTarget(
       name: "KGGraphMLTests",
