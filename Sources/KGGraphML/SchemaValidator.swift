@@ -34,27 +34,40 @@ public final class SchemaValidator: @unchecked Sendable {
   /// Compiles a schema held as text.
   public convenience init(schemaText: String, name: String) throws(GraphMLError) {
     LibXML.initialize()
-    let bytes = Array(schemaText.utf8)
-    let context: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress.flatMap { base in
-        xmlSchemaNewMemParserCtxt(
+    // libxml2 keeps a pointer to the text until the schema is compiled, so compile it
+    // while the buffer is alive.
+    let compiled: Result<OpaquePointer, GraphMLError> = Array(schemaText.utf8).withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress,
+        let context = xmlSchemaNewMemParserCtxt(
           UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(clamping: buffer.count))
+      else {
+        return .failure(GraphMLError(.cannotOpen, "cannot read schema", at: SourceLocation(file: name)))
       }
+      return Self.compile(context, name: name)
     }
-    guard let context else { throw GraphMLError(.cannotOpen, "cannot read schema", at: SourceLocation(file: name)) }
-    try self.init(parserContext: context, name: name)
+    self.init(schema: try compiled.get())
   }
 
-  private init(parserContext: OpaquePointer, name: String) throws(GraphMLError) {
+  private convenience init(parserContext: OpaquePointer, name: String) throws(GraphMLError) {
+    self.init(schema: try Self.compile(parserContext, name: name).get())
+  }
+
+  private init(schema: OpaquePointer) {
+    self.schema = schema
+  }
+
+  /// Compiles the schema of a parser context and frees the context.
+  private static func compile(_ parserContext: OpaquePointer, name: String) -> Result<OpaquePointer, GraphMLError> {
     defer { xmlSchemaFreeParserCtxt(parserContext) }
     let collector = ValidationErrors()
     xmlSchemaSetParserStructuredErrors(
       parserContext, ValidationErrors.handler, Unmanaged.passUnretained(collector).toOpaque())
-    guard let schema = xmlSchemaParse(parserContext) else {
+    let schema = withExtendedLifetime(collector) { xmlSchemaParse(parserContext) }
+    guard let schema else {
       let detail = collector.errors.first?.message ?? "the schema is not valid"
-      throw GraphMLError(.schemaViolation, "cannot compile schema: \(detail)", at: SourceLocation(file: name))
+      return .failure(GraphMLError(.schemaViolation, "cannot compile schema: \(detail)", at: SourceLocation(file: name)))
     }
-    self.schema = schema
+    return .success(schema)
   }
 
   deinit {

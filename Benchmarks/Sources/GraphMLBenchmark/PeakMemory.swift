@@ -17,10 +17,11 @@ func peakResidentBytes() -> Int {
     }
   #endif
   var usage = rusage()
-  getrusage(RUSAGE_SELF, &usage)
   #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Int(usage.ru_maxrss) * 1024  // KiB on Linux
   #else
+    getrusage(RUSAGE_SELF, &usage)
     return Int(usage.ru_maxrss)  // bytes on macOS
   #endif
 }

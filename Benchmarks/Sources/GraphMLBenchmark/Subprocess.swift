@@ -22,18 +22,17 @@ enum Subprocess {
   }
 
   /// Runs `executable` and waits; returns its exit status and, when asked, its
-  /// standard output (otherwise output goes to ours).
+  /// standard output. Otherwise its output goes to our standard error, so that our
+  /// standard output holds only the report.
   @discardableResult
   static func run(
-    _ executable: String, _ arguments: [String], captureOutput: Bool = false,
-    environment: [String: String]? = nil
+    _ executable: String, _ arguments: [String], captureOutput: Bool = false
   ) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let environment { process.environment = environment }
     let pipe = Pipe()
-    if captureOutput { process.standardOutput = pipe }
+    process.standardOutput = captureOutput ? pipe : FileHandle.standardError
     do {
       try process.run()
     } catch {

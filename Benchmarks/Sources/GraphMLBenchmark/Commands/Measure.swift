@@ -25,6 +25,11 @@ extension GraphMLBenchmarkCommand {
     @Option(help: "Edges to generate (write), or known to be in the file (validate).")
     var edges: Int = 0
 
+    func validate() throws {
+      if phase == .write && nodes < 2 { throw ValidationError("measure write needs --nodes of at least 2.") }
+      guard nodes >= 0, edges >= 0 else { throw ValidationError("--nodes and --edges must not be negative.") }
+    }
+
     func run() throws {
       let result: PhaseResult
       switch phase {

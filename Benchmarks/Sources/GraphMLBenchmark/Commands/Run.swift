@@ -7,7 +7,8 @@ extension GraphMLBenchmarkCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure NewsGraph and the peers in one run and print the comparison tables.",
       discussion: """
-        Steps: write our graph (this also makes our file), read it, validate it; generate the
+        Steps: write our graph (this also makes our file), copy it with dd (the raw write
+        floor), read it, validate it; generate the
         peers' canonical file and read it with NewsGraph and with xmllint --stream; run
         graphml_peers.py (networkx, igraph) once; print Markdown tables with the ratios.
         The large size takes several minutes (networkx alone needs a few).
@@ -60,6 +61,7 @@ struct RunFigures {
   var xmllintCanonical: [Subprocess.ToolTiming]
   var xmllintOurs: [Subprocess.ToolTiming]
   var xmllintSchemaOurs: [Subprocess.ToolTiming]
+  var copyFloor: [Subprocess.ToolTiming]
   var ourBytes: Int
   var canonicalBytes: Int
   var peers: PeerFigures?
@@ -74,6 +76,8 @@ struct FullRun {
 
   /// Our file (written by the `write` phase).
   var ourFile: String { "\(workdir)/ours-\(size.rawValue).graphml" }
+  /// The scratch copy that times the raw write floor.
+  var copyFile: String { "\(workdir)/copy-\(size.rawValue).graphml" }
   /// The peers' canonical file.
   var canonicalFile: String { "\(workdir)/kg-\(size.rawValue).graphml" }
   /// The peers script's own work folder.
@@ -86,6 +90,8 @@ struct FullRun {
     let write = try PhaseRuns.repeated(.write, file: ourFile, nodes: size.nodes, edges: size.edges, times: repeats)
     try checkSameBytes(write)
     let ourBytes = write.first?.bytes ?? 0
+    let copyFloor = try timeTool(["dd", "if=\(ourFile)", "of=\(copyFile)", "bs=1M", "conv=fsync", "status=none"])
+    try? FileManager.default.removeItem(atPath: copyFile)
     let read = try PhaseRuns.repeated(.read, file: ourFile, times: repeats)
     try checkCounts(read)
     let validate = try PhaseRuns.repeated(
@@ -109,7 +115,7 @@ struct FullRun {
     return RunFigures(
       write: write, read: read, validate: validate, readCanonical: readCanonical,
       xmllintCanonical: xmllintCanonical, xmllintOurs: xmllintOurs, xmllintSchemaOurs: xmllintSchemaOurs,
-      ourBytes: ourBytes, canonicalBytes: fileSize(canonicalFile) ?? 0, peers: peerFigures)
+      copyFloor: copyFloor, ourBytes: ourBytes, canonicalBytes: fileSize(canonicalFile) ?? 0, peers: peerFigures)
   }
 
   /// Deletes the large GraphML files this run made.

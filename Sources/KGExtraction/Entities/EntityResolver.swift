@@ -1,0 +1,264 @@
+import Foundation
+import KGGraph
+import KGText
+
+/// Joins mentions into entities inside one article (coreference).
+///
+/// - Countries are one entity per code (names, aliases, demonyms and capitals alike);
+///   organizations one per lexicon entry or per name; an acronym given in brackets
+///   after a name ("Liberal Democratic Party (LDP)") is an alias of it.
+/// - People: longer names first; a shorter form (a surname, "Mr. Smith") joins the one
+///   person whose name contains it, wherever it stands in the article; capitalized
+///   words without evidence of their own, and names in all-caps headlines, join a
+///   person only that way.
+/// - "he"/"she" join the most recent person of the last two sentences; a title used
+///   as a reference ("the US president") joins the person who holds that title for that
+///   country or body in the article.
+public struct EntityResolver: Sendable {
+  let lexicon: Lexicon
+
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// Resolves the mentions of `analyses` (setting each mention's entity) and returns the entities.
+  public func resolve(_ analyses: inout [SentenceAnalysis], document: TextDocument) -> [Entity] {
+    var entities: [Entity] = []
+    var countryEntity: [String: Int] = [:]
+    var organizationEntity: [String: Int] = [:]
+
+    func organizationKey(_ name: String) -> String {
+      var folded = EntityID.slug(name)
+      if folded.hasPrefix("the-") { folded.removeFirst(4) }
+      return folded
+    }
+
+    // Countries and organizations.
+    for sentence in analyses.indices {
+      for index in analyses[sentence].mentions.indices {
+        let mention = analyses[sentence].mentions[index]
+        let reference = MentionReference(sentence: sentence, index: index)
+        switch mention.kind {
+        case .country(let code):
+          let entity: Int
+          if let existing = countryEntity[code] {
+            entity = existing
+          } else {
+            let name = lexicon.countries.first { $0.code == code }?.name ?? mention.surface
+            entities.append(Entity(type: .country, name: name, aliases: [name], code: code))
+            entity = entities.count - 1
+            countryEntity[code] = entity
+          }
+          if mention.form != .demonym { entities[entity].addAlias(mention.surface) }
+          entities[entity].mentions.append(reference)
+          analyses[sentence].mentions[index].entity = entity
+        case .organization(let name, let lexiconIndex):
+          let key = lexiconIndex.map { "#\($0)" } ?? organizationKey(name)
+          let entity: Int
+          if let existing = organizationEntity[key] {
+            entity = existing
+          } else {
+            entities.append(Entity(type: .organization, name: name, aliases: [name], code: nil))
+            entity = entities.count - 1
+            organizationEntity[key] = entity
+          }
+          entities[entity].addAlias(mention.surface)
+          entities[entity].mentions.append(reference)
+          analyses[sentence].mentions[index].entity = entity
+          // "Name (ACR)": the acronym is an alias.
+          if let acronym = bracketedAcronym(after: mention.tokens.upperBound, document: document) {
+            entities[entity].addAlias(acronym)
+            organizationEntity[organizationKey(acronym)] = entity
+          }
+        default:
+          break
+        }
+      }
+    }
+
+    // People: longest names first, so short forms find their full name.
+    var personMentions: [(MentionReference, Mention)] = []
+    for sentence in analyses.indices {
+      for (index, mention) in analyses[sentence].mentions.enumerated() where mention.kind == .person {
+        personMentions.append((MentionReference(sentence: sentence, index: index), mention))
+      }
+    }
+    personMentions.sort { ($0.1.nameWords.count, -$0.0.sentence) > ($1.1.nameWords.count, -$1.0.sentence) }
+    var personEntities: [Int] = []
+    for (reference, mention) in personMentions {
+      let words = mention.nameWords
+      let entity: Int
+      if let existing = matchingPerson(words, among: personEntities, entities: entities, ignoringCase: false) {
+        entity = existing
+      } else {
+        entities.append(Entity(type: .person, name: words.joined(separator: " "), aliases: [], code: nil))
+        entity = entities.count - 1
+        personEntities.append(entity)
+      }
+      entities[entity].addAlias(words.joined(separator: " "))
+      entities[entity].mentions.append(reference)
+      analyses[reference.sentence].mentions[reference.index].entity = entity
+    }
+
+    // Candidates that name a known person or organization acronym become mentions.
+    for sentence in analyses.indices {
+      let allCaps = analyses[sentence].isAllCaps
+      for candidate in analyses[sentence].candidates {
+        var found: Int?
+        var words = candidate.nameWords
+        if let person = matchingPerson(words, among: personEntities, entities: entities, ignoringCase: allCaps) {
+          found = person
+        } else if words.count == 1, let organization = organizationEntity[organizationKey(words[0])] {
+          found = organization
+        } else if allCaps {
+          // A headline may name several known people in one run: "NAKASONE TO MEET REAGAN".
+          words = []
+        }
+        guard let entity = found else { continue }
+        var mention = candidate
+        mention.entity = entity
+        if entities[entity].type == .organization {
+          mention.kind = .organization(name: entities[entity].name, lexiconIndex: nil)
+        }
+        mention.reason = "matches \(entities[entity].name)"
+        let index = analyses[sentence].mentions.count
+        analyses[sentence].mentions.append(mention)
+        entities[entity].mentions.append(MentionReference(sentence: sentence, index: index))
+        if !allCaps { entities[entity].addAlias(candidate.nameWords.joined(separator: " ")) }
+      }
+      // Single words of an all-caps headline that name a known person.
+      if allCaps {
+        let range = document.sentences[sentence].tokens
+        for position in range where document.tokens[position].kind == .word {
+          if analyses[sentence].mentions.contains(where: { $0.tokens.contains(position) }) { continue }
+          let word = document.tokens[position].text
+          guard let person = matchingPerson([word], among: personEntities, entities: entities, ignoringCase: true) else {
+            continue
+          }
+          let index = analyses[sentence].mentions.count
+          analyses[sentence].mentions.append(
+            Mention(
+              kind: .person, form: .name, sentence: sentence, tokens: position..<(position + 1), surface: word,
+              nameWords: [word], reason: "headline word naming \(entities[person].name)", entity: person))
+          entities[person].mentions.append(MentionReference(sentence: sentence, index: index))
+        }
+      }
+      analyses[sentence].mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+    rebuildReferences(&entities, analyses: analyses)
+
+    resolveTitleReferences(&analyses, entities: &entities, document: document)
+    resolvePronouns(&analyses, entities: entities)
+    rebuildReferences(&entities, analyses: analyses)
+    for index in entities.indices where entities[index].type == .person {
+      // The canonical name is the fullest form.
+      if let longest = entities[index].aliases.max(by: { $0.split(separator: " ").count < $1.split(separator: " ").count }) {
+        entities[index].name = longest
+      }
+    }
+    return entities
+  }
+
+  /// The one person whose name holds all of `words` (in order), if exactly one fits
+  /// best; a last-name match wins over other words.
+  private func matchingPerson(_ words: [String], among people: [Int], entities: [Entity], ignoringCase: Bool) -> Int? {
+    guard !words.isEmpty else { return nil }
+    func fold(_ word: String) -> String { ignoringCase ? word.lowercased() : word }
+    let wanted = words.map(fold)
+    var best: [Int] = []
+    var bestScore = 0
+    for person in people {
+      let nameWords = entities[person].name.split(separator: " ").map { fold(String($0)) }
+      guard Self.isSubsequence(wanted, of: nameWords) else { continue }
+      let score = wanted.last == nameWords.last ? 2 : 1
+      if score > bestScore {
+        best = [person]
+        bestScore = score
+      } else if score == bestScore {
+        best.append(person)
+      }
+    }
+    return best.count == 1 ? best[0] : nil
+  }
+
+  static func isSubsequence(_ needle: [String], of haystack: [String]) -> Bool {
+    var position = 0
+    for word in haystack where position < needle.count && word == needle[position] { position += 1 }
+    return position == needle.count
+  }
+
+  private func bracketedAcronym(after end: Int, document: TextDocument) -> String? {
+    let tokens = document.tokens
+    guard end + 2 < tokens.count, tokens[end].text == "(", tokens[end + 2].text == ")" else { return nil }
+    let candidate = tokens[end + 1]
+    guard candidate.kind == .word, candidate.isAllCaps || candidate.text.count <= 6 && candidate.isCapitalized else { return nil }
+    return candidate.text
+  }
+
+  /// "the US president" → the person who is President of the United States here.
+  private func resolveTitleReferences(_ analyses: inout [SentenceAnalysis], entities: inout [Entity], document: TextDocument) {
+    var holders: [String: Set<Int>] = [:]
+    for analysis in analyses {
+      for title in analysis.titles {
+        guard let holder = title.holder, let person = analysis.mentions[holder].entity else { continue }
+        let role = title.entry.role.lowercased()
+        let affiliation = title.affiliation.flatMap { analysis.mentions[$0].entity }
+        holders["\(role)|\(affiliation.map(String.init) ?? "")", default: []].insert(person)
+        holders["\(role)|", default: []].insert(person)
+      }
+    }
+    for sentence in analyses.indices {
+      for titleIndex in analyses[sentence].titles.indices where analyses[sentence].titles[titleIndex].isReference {
+        let title = analyses[sentence].titles[titleIndex]
+        let role = title.entry.role.lowercased()
+        let affiliation = title.affiliation.flatMap { analyses[sentence].mentions[$0].entity }
+        let key = "\(role)|\(affiliation.map(String.init) ?? "")"
+        guard let people = holders[key], people.count == 1, let person = people.first else { continue }
+        let mention = Mention(
+          kind: .person, form: .pronoun, sentence: sentence, tokens: title.tokens,
+          surface: document.slice(document.tokens[title.tokens.lowerBound].start, document.tokens[title.tokens.upperBound - 1].end),
+          nameWords: [], reason: "title referring to \(entities[person].name)", entity: person)
+        analyses[sentence].mentions.append(mention)
+        analyses[sentence].titles[titleIndex].holder = analyses[sentence].mentions.count - 1
+      }
+      sortMentions(&analyses[sentence])
+    }
+  }
+
+  /// "he"/"she" → the most recent person in this or the two previous sentences.
+  private func resolvePronouns(_ analyses: inout [SentenceAnalysis], entities: [Entity]) {
+    var recent: [(sentence: Int, token: Int, entity: Int)] = []
+    for sentence in analyses.indices {
+      for index in analyses[sentence].mentions.indices {
+        let mention = analyses[sentence].mentions[index]
+        if case .pronoun = mention.kind {
+          if let last = recent.last(where: { $0.sentence >= sentence - 2 }) {
+            analyses[sentence].mentions[index].entity = last.entity
+            analyses[sentence].mentions[index].reason = "pronoun for \(entities[last.entity].name)"
+          }
+        } else if mention.kind == .person, let entity = mention.entity {
+          recent.append((sentence, mention.tokens.lowerBound, entity))
+        }
+      }
+    }
+  }
+
+  private func sortMentions(_ analysis: inout SentenceAnalysis) {
+    // Keep title links valid while sorting mentions by position.
+    let order = analysis.mentions.indices.sorted { analysis.mentions[$0].tokens.lowerBound < analysis.mentions[$1].tokens.lowerBound }
+    var newIndex = [Int](repeating: 0, count: order.count)
+    for (position, old) in order.enumerated() { newIndex[old] = position }
+    analysis.mentions = order.map { analysis.mentions[$0] }
+    for index in analysis.titles.indices {
+      analysis.titles[index].holder = analysis.titles[index].holder.map { newIndex[$0] }
+      analysis.titles[index].affiliation = analysis.titles[index].affiliation.map { newIndex[$0] }
+    }
+  }
+
+  private func rebuildReferences(_ entities: inout [Entity], analyses: [SentenceAnalysis]) {
+    for index in entities.indices { entities[index].mentions = [] }
+    for (sentence, analysis) in analyses.enumerated() {
+      for (index, mention) in analysis.mentions.enumerated() {
+        if let entity = mention.entity { entities[entity].mentions.append(MentionReference(sentence: sentence, index: index)) }
+      }
+    }
+  }
+}

@@ -1,0 +1,430 @@
+import KGText
+
+/// Finds mentions of people, countries and organizations, and office titles, in each
+/// sentence of a document. A pure function of the document and the lexicon.
+///
+/// Order of work in a sentence:
+/// 1. known names from the gazetteer (countries, demonyms, capitals, organizations),
+///    and demonyms inside hyphenated words (`U.S.-Japanese`, `Saudi-led`);
+/// 2. office titles (`Prime Minister`, `foreign minister`, `Secretary-General`);
+/// 3. runs of capitalized words left over, judged by their shape and context: after a
+///    title or an honorific, starting with a given name, ending in an organization
+///    suffix (`Party`, `Ministry`, `University`), next to a speech verb, or followed by
+///    an apposition with a title. Runs without such evidence become candidates that
+///    resolution keeps only when they match a person named elsewhere.
+/// 4. personal pronouns.
+public struct MentionFinder: Sendable {
+  let lexicon: Lexicon
+  let gazetteer: Gazetteer
+  let titleMatcher: TitleMatcher
+
+  static let nameParticles: Set<String> = [
+    "de", "van", "von", "bin", "al", "la", "le", "du", "da", "der", "den", "ter", "dos", "del", "di", "ibn", "abu", "el",
+    "bint", "ben", "das", "y",
+  ]
+  static let organizationConnectors: Set<String> = ["of", "for", "and", "&", "on", "de", "du"]
+  static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
+
+  /// Creates a finder for a lexicon.
+  public init(lexicon: Lexicon, tokenizer: Tokenizer) {
+    self.lexicon = lexicon
+    self.gazetteer = Gazetteer(lexicon: lexicon, tokenizer: tokenizer)
+    self.titleMatcher = TitleMatcher(lexicon: lexicon, tokenizer: tokenizer)
+  }
+
+  /// The mentions of every sentence of `document`.
+  public func analyze(_ document: TextDocument) -> [SentenceAnalysis] {
+    document.sentences.indices.map { analyze(sentence: $0, in: document) }
+  }
+
+  private func analyze(sentence index: Int, in document: TextDocument) -> SentenceAnalysis {
+    let sentence = document.sentences[index]
+    let tokens = document.tokens
+    var analysis = SentenceAnalysis()
+    analysis.isAllCaps = Self.isAllCaps(tokens[sentence.tokens])
+    let range = sentence.tokens
+    var covered = Set<Int>()
+
+    // 1. Known names.
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let token = tokens[position]
+      guard token.kind == .word || token.kind == .number else {
+        position += 1
+        continue
+      }
+      if let match = gazetteer.match(at: position, in: tokens, end: range.upperBound, ignoringCase: analysis.isAllCaps).first,
+        acceptable(match, tokens: tokens, sentence: range, allCaps: analysis.isAllCaps)
+      {
+        analysis.mentions.append(mention(for: match, sentence: index, document: document))
+        covered.formUnion(match.tokens)
+        position = match.tokens.upperBound
+        continue
+      }
+      if token.text.contains("-") {
+        // Demonyms and names inside hyphenated words: `U.S.-Japanese`, `Franco-German`, `Saudi-led`.
+        for part in token.text.split(separator: "-") where !part.isEmpty {
+          let partToken = Token(text: String(part), kind: .word, start: token.start, end: token.end, spaceBefore: true)
+          if let match = gazetteer.match(at: 0, in: [partToken], end: 1, ignoringCase: analysis.isAllCaps).first {
+            switch match.entry {
+            case .country(let code), .demonym(let code):
+              analysis.mentions.append(
+                Mention(
+                  kind: .country(code: code), form: .demonym, sentence: index, tokens: position..<(position + 1),
+                  surface: String(part), reason: "name inside hyphenated word"))
+              covered.insert(position)
+            default: break
+            }
+          }
+        }
+      }
+      position += 1
+    }
+
+    // 2. Titles.
+    position = range.lowerBound
+    while position < range.upperBound {
+      if covered.contains(position) || tokens[position].kind != .word {
+        position += 1
+        continue
+      }
+      if let (entry, end) = titleMatcher.match(at: position, in: tokens, end: range.upperBound),
+        !(end - position == 1 && entry.phrase.count <= 3 && !tokens[position].isCapitalized)
+      {
+        let previous = position > range.lowerBound ? tokens[position - 1].text.lowercased() : ""
+        analysis.titles.append(
+          TitleUse(
+            entry: entry, tokens: position..<end, sentence: index, holder: nil, affiliation: nil,
+            isFormer: Self.formerWords.contains(previous), isReference: false))
+        covered.formUnion(position..<end)
+        position = end
+        continue
+      }
+      position += 1
+    }
+
+    // 3. Capitalized runs.
+    position = range.lowerBound
+    while position < range.upperBound {
+      guard !covered.contains(position), isNameWord(tokens[position], allCaps: analysis.isAllCaps) else {
+        position += 1
+        continue
+      }
+      var end = position + 1
+      while end < range.upperBound, !covered.contains(end) {
+        let token = tokens[end]
+        if isNameWord(token, allCaps: analysis.isAllCaps) {
+          end += 1
+        } else if Self.nameParticles.contains(token.text.lowercased()) && !analysis.isAllCaps, end + 1 < range.upperBound,
+          !covered.contains(end + 1), isNameWord(tokens[end + 1], allCaps: false)
+        {
+          end += 2
+        } else {
+          break
+        }
+      }
+      classifyRun(position..<end, sentence: index, document: document, analysis: &analysis, covered: &covered)
+      position = end
+    }
+
+    // 4. Pronouns.
+    for position in range where !covered.contains(position) {
+      let token = tokens[position]
+      guard token.kind == .word, let gender = lexicon.pronouns[token.text.lowercased()], gender != "o" else { continue }
+      analysis.mentions.append(
+        Mention(
+          kind: .pronoun(gender: gender), form: .pronoun, sentence: index, tokens: position..<(position + 1),
+          surface: token.text, reason: "pronoun"))
+    }
+
+    analysis.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    attachTitles(&analysis, tokens: tokens, sentence: range)
+    return analysis
+  }
+
+  // MARK: Known names
+
+  private func acceptable(_ match: Gazetteer.Match, tokens: [Token], sentence: Range<Int>, allCaps: Bool) -> Bool {
+    switch match.entry {
+    case .capital(_, let ambiguous):
+      return isMetonym(match.tokens, tokens: tokens, sentence: sentence, strict: ambiguous || allCaps)
+    case .demonym:
+      // "Japanese" alone at a sentence start is still a demonym; lower-case never is.
+      return allCaps || tokens[match.tokens.lowerBound].isCapitalized
+    default:
+      return true
+    }
+  }
+
+  /// Whether a capital stands for its government ("Moscow rejected", "Kyiv's forces",
+  /// "support for Kyiv") rather than a place ("talks in Geneva", a dateline).
+  private func isMetonym(_ range: Range<Int>, tokens: [Token], sentence: Range<Int>, strict: Bool) -> Bool {
+    let before = range.lowerBound > sentence.lowerBound ? tokens[range.lowerBound - 1].text.lowercased() : ""
+    let after = range.upperBound < sentence.upperBound ? tokens[range.upperBound] : nil
+    let afterText = after?.text.lowercased() ?? ""
+    // A dateline: "MOSCOW, April 27 -" or "TOKYO (Reuters) -".
+    if range.lowerBound == sentence.lowerBound && (afterText == "," || afterText == "(") && !strict {
+      let next = range.upperBound + 1 < sentence.upperBound ? tokens[range.upperBound + 1] : nil
+      if let next, next.kind == .word, next.isCapitalized { return false }
+    }
+    let placePrepositions: Set<String> = ["in", "at", "to", "from", "into", "near", "outside", "inside", "via", "through", "toward", "towards", "across", "around", "visit", "visited", "visiting", "arrived", "left", "of"]
+    if placePrepositions.contains(before) { return false }
+    if after?.kind == .possessive { return true }
+    let partyPrepositions: Set<String> = ["with", "between", "and", "for", "against", "by"]
+    if partyPrepositions.contains(before) && !strict { return true }
+    let verbs: Set<String> = [
+      "said", "says", "has", "have", "had", "is", "was", "will", "would", "could", "wants", "wanted", "rejected", "rejects",
+      "accused", "accuses", "denied", "denies", "warned", "warns", "insisted", "insists", "announced", "refused", "agreed",
+      "demanded", "claimed", "responded", "proposed", "offered", "sent", "launched", "hopes", "hoped", "believes", "did",
+      "does", "may", "might", "must", "should", "signed", "reacted", "called", "urged", "says", "told",
+    ]
+    if verbs.contains(afterText) { return true }
+    return false
+  }
+
+  private func mention(for match: Gazetteer.Match, sentence: Int, document: TextDocument) -> Mention {
+    let surface = document.slice(document.tokens[match.tokens.lowerBound].start, document.tokens[match.tokens.upperBound - 1].end)
+    switch match.entry {
+    case .country(let code):
+      let isAcronym = surface.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase }
+        && surface.count <= 6
+      return Mention(
+        kind: .country(code: code), form: isAcronym ? .acronym : .name, sentence: sentence, tokens: match.tokens,
+        surface: surface, reason: "country name")
+    case .demonym(let code):
+      return Mention(
+        kind: .country(code: code), form: .demonym, sentence: sentence, tokens: match.tokens, surface: surface,
+        reason: "demonym")
+    case .capital(let code, _):
+      return Mention(
+        kind: .country(code: code), form: .capital, sentence: sentence, tokens: match.tokens, surface: surface,
+        reason: "capital standing for its government")
+    case .organization(let index):
+      let entry = lexicon.organizations[index]
+      return Mention(
+        kind: .organization(name: entry.name, lexiconIndex: index),
+        form: entry.aliases.contains(surface) && surface.uppercased() == surface ? .acronym : .name,
+        sentence: sentence, tokens: match.tokens, surface: surface, reason: "known organization")
+    }
+  }
+
+  // MARK: Capitalized runs
+
+  private func isNameWord(_ token: Token, allCaps: Bool) -> Bool {
+    guard token.kind == .word else { return false }
+    guard let first = token.text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+    return allCaps || first.properties.isUppercase
+  }
+
+  private func classifyRun(
+    _ run: Range<Int>, sentence index: Int, document: TextDocument, analysis: inout SentenceAnalysis,
+    covered: inout Set<Int>
+  ) {
+    let tokens = document.tokens
+    let sentence = document.sentences[index].tokens
+    var start = run.lowerBound
+    var end = run.upperBound
+    var honorific = false
+    // Honorifics and words that are never names, at the edges.
+    while start < end {
+      let word = tokens[start].text.lowercased()
+      let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
+      if lexicon.honorifics.contains(bare) {
+        honorific = true
+        start += 1
+      } else if lexicon.nonEntityWords.contains(bare) || lexicon.pronouns[bare] != nil {
+        start += 1
+      } else {
+        break
+      }
+    }
+    while end > start, lexicon.nonEntityWords.contains(tokens[end - 1].text.lowercased()) { end -= 1 }
+    guard start < end else { return }
+    if !honorific, start > sentence.lowerBound {
+      let word = tokens[start - 1].text.lowercased()
+      honorific = lexicon.honorifics.contains(word.hasSuffix(".") ? String(word.dropLast()) : word)
+    }
+
+    let words = tokens[start..<end].map(\.text)
+    let surface = document.slice(tokens[start].start, tokens[end - 1].end)
+    let allCaps = analysis.isAllCaps
+
+    // Organizations by their last word, possibly continued by "of X" ("Bank of Korea").
+    if !allCaps, let last = words.last, lexicon.organizationSuffixes.contains(last) || lexicon.organizationSuffixes.contains(last.lowercased().capitalized) && words.count > 1 {
+      var orgEnd = end
+      // "Ministry of Foreign Affairs", "Council of Europe": absorb "of" + capitalized words.
+      while orgEnd + 1 < sentence.upperBound, Self.organizationConnectors.contains(tokens[orgEnd].text.lowercased()),
+        isNameWord(tokens[orgEnd + 1], allCaps: false)
+      {
+        var next = orgEnd + 1
+        while next < sentence.upperBound, isNameWord(tokens[next], allCaps: false) { next += 1 }
+        orgEnd = next
+      }
+      let name = document.slice(tokens[start].start, tokens[orgEnd - 1].end)
+      if words.count >= 2 || orgEnd > end {
+        analysis.mentions.append(
+          Mention(
+            kind: .organization(name: name, lexiconIndex: nil), form: .name, sentence: index, tokens: start..<orgEnd,
+            surface: name, reason: "capitalized words ending in '\(last)'"))
+        covered.formUnion(start..<orgEnd)
+        return
+      }
+    }
+    // An organization head followed by "of" and a known name ("Ministry of Defence of Japan" is rare; "Bank of X" is in the lexicon).
+    if !allCaps, words.count == 1, lexicon.organizationSuffixes.contains(words[0]), end + 1 < sentence.upperBound,
+      Self.organizationConnectors.contains(tokens[end].text.lowercased()), isNameWord(tokens[end + 1], allCaps: false)
+    {
+      var orgEnd = end + 1
+      while orgEnd < sentence.upperBound, isNameWord(tokens[orgEnd], allCaps: false) { orgEnd += 1 }
+      let name = document.slice(tokens[start].start, tokens[orgEnd - 1].end)
+      analysis.mentions.append(
+        Mention(
+          kind: .organization(name: name, lexiconIndex: nil), form: .name, sentence: index, tokens: start..<orgEnd,
+          surface: name, reason: "'\(words[0]) of ...'"))
+      covered.formUnion(start..<orgEnd)
+      return
+    }
+
+    var person = Mention(
+      kind: .person, form: .name, sentence: index, tokens: start..<end, surface: surface,
+      nameWords: words.filter { !Self.nameParticles.contains($0.lowercased()) || words.count <= 2 }, reason: "")
+    if allCaps {
+      person.reason = "capitalized words in an all-caps line"
+      analysis.candidates.append(person)
+      return
+    }
+    let afterTitle = analysis.titles.contains { $0.tokens.upperBound == start }
+    let firstWord = words[0].lowercased()
+    let knownGiven = lexicon.givenNames.contains(firstWord) && (!lexicon.ambiguousGivenNames.contains(firstWord) || words.count >= 2)
+    if honorific {
+      person.reason = "after an honorific"
+    } else if afterTitle {
+      person.reason = "after a title"
+    } else if knownGiven && words.count >= 2 {
+      person.reason = "starts with the given name '\(words[0])'"
+    } else if words.count <= 4, let reason = speechContext(start..<end, tokens: tokens, sentence: sentence) {
+      person.reason = reason
+    } else if words.count <= 4, appositionFollows(end, tokens: tokens, sentence: sentence) {
+      person.reason = "followed by an apposition with a title"
+    } else {
+      person.reason = "capitalized words"
+      analysis.candidates.append(person)
+      return
+    }
+    analysis.mentions.append(person)
+    covered.formUnion(start..<end)
+  }
+
+  /// Evidence that a run is a speaker: "X said", "X, who ..., said", "said X".
+  private func speechContext(_ run: Range<Int>, tokens: [Token], sentence: Range<Int>) -> String? {
+    if run.upperBound < sentence.upperBound {
+      let next = tokens[run.upperBound].text.lowercased()
+      if lexicon.speechVerbs[next] != nil { return "followed by '\(tokens[run.upperBound].text)'" }
+    }
+    if run.lowerBound > sentence.lowerBound {
+      let previous = tokens[run.lowerBound - 1].text.lowercased()
+      if lexicon.speechVerbs[previous] != nil && run.lowerBound >= sentence.lowerBound + 2 {
+        let beforeVerb = tokens[run.lowerBound - 2]
+        if beforeVerb.kind == .quote || beforeVerb.text == "," { return "named after '\(tokens[run.lowerBound - 1].text)'" }
+      }
+    }
+    return nil
+  }
+
+  /// Whether ", the/a ... TITLE" or ", TITLE" follows position `end`.
+  private func appositionFollows(_ end: Int, tokens: [Token], sentence: Range<Int>) -> Bool {
+    guard end + 1 < sentence.upperBound, tokens[end].text == "," else { return false }
+    var position = end + 1
+    let limit = min(sentence.upperBound, end + 7)
+    while position < limit {
+      if titleMatcher.match(at: position, in: tokens, end: sentence.upperBound) != nil { return true }
+      if tokens[position].text == "," { return false }
+      position += 1
+    }
+    return false
+  }
+
+  // MARK: Titles
+
+  /// Links each title to its holder (the name right after it, or the name before an
+  /// apposition) and its affiliation (a country or organization right before it, or
+  /// after "of"/"at").
+  private func attachTitles(_ analysis: inout SentenceAnalysis, tokens: [Token], sentence: Range<Int>) {
+    for titleIndex in analysis.titles.indices {
+      let title = analysis.titles[titleIndex]
+      // Holder after the title: "Prime Minister Shigeru Ishiba".
+      if let holder = analysis.mentions.firstIndex(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound }) {
+        analysis.titles[titleIndex].holder = holder
+      } else if let holder = appositionHolder(title, analysis: analysis, tokens: tokens, sentence: sentence) {
+        analysis.titles[titleIndex].holder = holder
+      }
+      // Affiliation before: "Japanese Prime Minister", "Germany's foreign minister", "NATO Secretary-General".
+      var cursor = title.tokens.lowerBound
+      if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
+      if let affiliation = analysis.mentions.lastIndex(where: {
+        $0.tokens.upperBound == cursor && $0.kind != .person && !isPronoun($0)
+      }) {
+        analysis.titles[titleIndex].affiliation = affiliation
+      } else if cursor > sentence.lowerBound,
+        let previousTitle = analysis.titles.firstIndex(where: { $0.tokens.upperBound == cursor }),
+        previousTitle != titleIndex
+      {
+        // "Foreign Ministry spokesman": the affiliation of a compound title is found below.
+        _ = previousTitle
+      }
+      // Affiliation after: "President of Russia", "secretary-general of NATO", "professor at Waseda University".
+      if analysis.titles[titleIndex].affiliation == nil {
+        var position = title.tokens.upperBound
+        if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].text.lowercased()) {
+          position += 1
+          if position < sentence.upperBound, tokens[position].text.lowercased() == "the" { position += 1 }
+          if let affiliation = analysis.mentions.firstIndex(where: {
+            $0.tokens.lowerBound == position && $0.kind != .person && !isPronoun($0)
+          }) {
+            analysis.titles[titleIndex].affiliation = affiliation
+          }
+        }
+      }
+      // A reference without a name: "the US president", "the Ukrainian president".
+      if analysis.titles[titleIndex].holder == nil {
+        let start = analysis.titles[titleIndex].affiliation.map { analysis.mentions[$0].tokens.lowerBound } ?? title.tokens.lowerBound
+        if start > sentence.lowerBound, ["the", "his", "her"].contains(tokens[start - 1].text.lowercased())
+          || (start - 1 > sentence.lowerBound && tokens[start - 1].kind == .possessive)
+        {
+          analysis.titles[titleIndex].isReference = true
+        }
+      }
+    }
+  }
+
+  /// "Dmitry Peskov, the Kremlin's spokesman" / "Mark Rutte, NATO secretary-general": the
+  /// person before a comma that opens the title's phrase.
+  private func appositionHolder(_ title: TitleUse, analysis: SentenceAnalysis, tokens: [Token], sentence: Range<Int>) -> Int? {
+    var position = title.tokens.lowerBound - 1
+    var steps = 0
+    while position > sentence.lowerBound && steps < 5 {
+      if tokens[position].text == "," {
+        return analysis.mentions.lastIndex { $0.kind == .person && $0.tokens.upperBound == position }
+      }
+      position -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  private func isPronoun(_ mention: Mention) -> Bool {
+    if case .pronoun = mention.kind { return true }
+    return false
+  }
+
+  static func isAllCaps(_ tokens: ArraySlice<Token>) -> Bool {
+    var upper = 0
+    var lower = 0
+    for token in tokens where token.kind == .word {
+      for scalar in token.text.unicodeScalars where scalar.properties.isAlphabetic {
+        if scalar.properties.isUppercase { upper += 1 } else { lower += 1 }
+      }
+    }
+    return upper >= 8 && lower * 5 < upper
+  }
+}

@@ -1,0 +1,34 @@
+import KGText
+
+/// Finds office titles ("prime minister", "Secretary of State", "secretary-general")
+/// as lower-case token sequences, longest first.
+struct TitleMatcher: Sendable {
+  private var titlesByFirstWord: [String: [(words: [String], entry: TitleEntry)]] = [:]
+
+  init(lexicon: Lexicon, tokenizer: Tokenizer) {
+    for entry in lexicon.titles {
+      let words = tokenizer.tokens(of: entry.phrase).map { $0.text.lowercased() }
+      guard let first = words.first else { continue }
+      titlesByFirstWord[first, default: []].append((words, entry))
+    }
+    for key in titlesByFirstWord.keys { titlesByFirstWord[key]?.sort { $0.words.count > $1.words.count } }
+  }
+
+  /// The longest title starting at `start`, and its end.
+  func match(at start: Int, in tokens: [Token], end: Int) -> (entry: TitleEntry, end: Int)? {
+    let first = tokens[start].text.lowercased()
+    let key = first.hasSuffix(".") && first.count > 2 ? first : first
+    guard let candidates = titlesByFirstWord[key] else { return nil }
+    for candidate in candidates {
+      let length = candidate.words.count
+      guard start + length <= end else { continue }
+      var matches = true
+      for offset in 0..<length where tokens[start + offset].text.lowercased() != candidate.words[offset] {
+        matches = false
+        break
+      }
+      if matches { return (candidate.entry, start + length) }
+    }
+    return nil
+  }
+}
