@@ -20,16 +20,19 @@ public struct Graph: Sendable {
   /// Graph-level properties (GraphML `<data>` on `<graph>`).
   public var properties: [String: PropertyValue] = [:]
 
-  private var nodeIDs: [String] = []
-  private var nodeLabelLists: [[String]] = []
-  private var nodeIndexByID: [String: Int] = [:]
+  // Node and edge ids live in byte arenas with a compact hash index (IDTable); edge
+  // types and node label lists are stored once each and referred to by number.
+  private var nodeIDs = IDTable()
+  private var nodeLabelCodes: [UInt32] = []
+  private var labelSets = LabelSets()
   private var nodeColumns = PropertyColumns()
 
-  private var edgeIDs: [String] = []
+  private var edgeIDs = IDTable()
   private var edgeSources: [Int32] = []
   private var edgeTargets: [Int32] = []
-  private var edgeTypes: [String] = []
-  private var edgeIndexByID: [String: Int] = [:]
+  private var edgeTypeCodes: [UInt32] = []
+  private var edgeTypeTable = IDTable()
+  private var edgeTypeNames: [String] = []
   private var edgeColumns = PropertyColumns()
 
   /// Creates an empty directed graph.
@@ -40,18 +43,29 @@ public struct Graph: Sendable {
   /// The number of edges.
   public var edgeCount: Int { edgeIDs.count }
 
+  /// Makes room for `nodes` nodes and `edges` edges in all, so that building a large
+  /// graph does not grow its tables step by step.
+  public mutating func reserveCapacity(nodes: Int, edges: Int) {
+    nodeIDs.reserveCapacity(nodes)
+    nodeLabelCodes.reserveCapacity(nodes)
+    edgeIDs.reserveCapacity(edges)
+    edgeSources.reserveCapacity(edges)
+    edgeTargets.reserveCapacity(edges)
+    edgeTypeCodes.reserveCapacity(edges)
+  }
+
   // MARK: Nodes
 
   /// The position of the node with `id`, or `nil`.
   ///
   /// - Complexity: O(1) on average.
-  public func nodeIndex(of id: String) -> Int? { nodeIndexByID[id] }
+  public func nodeIndex(of id: String) -> Int? { nodeIDs.index(of: id) }
 
   /// The id of the node at `index`.
-  public func nodeID(at index: Int) -> String { nodeIDs[index] }
+  public func nodeID(at index: Int) -> String { nodeIDs.string(at: index) }
 
   /// The labels of the node at `index`.
-  public func nodeLabels(at index: Int) -> [String] { nodeLabelLists[index] }
+  public func nodeLabels(at index: Int) -> [String] { labelSets.lists[Int(nodeLabelCodes[index])] }
 
   /// One property of the node at `index`.
   public func nodeProperty(_ name: String, at index: Int) -> PropertyValue? {
@@ -65,14 +79,16 @@ public struct Graph: Sendable {
 
   /// The node at `index`, as a value.
   public func node(at index: Int) -> Node {
-    Node(id: nodeIDs[index], labels: nodeLabelLists[index], properties: nodeColumns.properties(at: index))
+    Node(id: nodeID(at: index), labels: nodeLabels(at: index), properties: nodeColumns.properties(at: index))
   }
 
   /// The node with `id`, or `nil`.
-  public func node(id: String) -> Node? { nodeIndexByID[id].map(node(at:)) }
+  public func node(id: String) -> Node? { nodeIndex(of: id).map(node(at:)) }
 
   /// One property of every node, for fast access in loops.
-  public func nodePropertyColumn(_ name: String) -> PropertyColumn? { nodeColumns.column(named: name) }
+  public func nodePropertyColumn(_ name: String) -> PropertyColumn? {
+    nodeColumns.column(named: name).map(PropertyColumn.init(data:))
+  }
 
   /// Property names that some node has a value for, sorted.
   public var nodePropertyNames: [String] { nodeColumns.namesInUse }
@@ -84,11 +100,8 @@ public struct Graph: Sendable {
   @discardableResult
   public mutating func addNode(_ node: Node) throws(GraphError) -> Int {
     try Self.check(node.properties)
-    guard nodeIndexByID[node.id] == nil else { throw .duplicateNodeID(node.id) }
-    let index = nodeIDs.count
-    nodeIDs.append(node.id)
-    nodeLabelLists.append(node.labels)
-    nodeIndexByID[node.id] = index
+    guard let index = nodeIDs.append(node.id) else { throw .duplicateNodeID(node.id) }
+    nodeLabelCodes.append(labelSets.code(for: node.labels))
     for (name, value) in node.properties {
       nodeColumns.set(slot: nodeColumns.slot(for: name), at: index, to: value)
     }
@@ -103,16 +116,16 @@ public struct Graph: Sendable {
 
   /// Replaces the labels of the node at `index`.
   public mutating func setNodeLabels(_ labels: [String], at index: Int) {
-    nodeLabelLists[index] = labels
+    nodeLabelCodes[index] = labelSets.code(for: labels)
   }
 
   // MARK: Edges
 
   /// The position of the edge with `id`, or `nil`.
-  public func edgeIndex(of id: String) -> Int? { edgeIndexByID[id] }
+  public func edgeIndex(of id: String) -> Int? { edgeIDs.index(of: id) }
 
   /// The id of the edge at `index`.
-  public func edgeID(at index: Int) -> String { edgeIDs[index] }
+  public func edgeID(at index: Int) -> String { edgeIDs.string(at: index) }
 
   /// The index of the source node of the edge at `index`.
   public func edgeSourceIndex(at index: Int) -> Int { Int(edgeSources[index]) }
@@ -121,7 +134,7 @@ public struct Graph: Sendable {
   public func edgeTargetIndex(at index: Int) -> Int { Int(edgeTargets[index]) }
 
   /// The type of the edge at `index`.
-  public func edgeType(at index: Int) -> String { edgeTypes[index] }
+  public func edgeType(at index: Int) -> String { edgeTypeNames[Int(edgeTypeCodes[index])] }
 
   /// One property of the edge at `index`.
   public func edgeProperty(_ name: String, at index: Int) -> PropertyValue? {
@@ -136,16 +149,18 @@ public struct Graph: Sendable {
   /// The edge at `index`, as a value.
   public func edge(at index: Int) -> Edge {
     Edge(
-      id: edgeIDs[index], source: nodeIDs[Int(edgeSources[index])],
-      target: nodeIDs[Int(edgeTargets[index])], type: edgeTypes[index],
+      id: edgeID(at: index), source: nodeID(at: Int(edgeSources[index])),
+      target: nodeID(at: Int(edgeTargets[index])), type: edgeType(at: index),
       properties: edgeColumns.properties(at: index))
   }
 
   /// The edge with `id`, or `nil`.
-  public func edge(id: String) -> Edge? { edgeIndexByID[id].map(edge(at:)) }
+  public func edge(id: String) -> Edge? { edgeIndex(of: id).map(edge(at:)) }
 
   /// One property of every edge, for fast access in loops.
-  public func edgePropertyColumn(_ name: String) -> PropertyColumn? { edgeColumns.column(named: name) }
+  public func edgePropertyColumn(_ name: String) -> PropertyColumn? {
+    edgeColumns.column(named: name).map(PropertyColumn.init(data:))
+  }
 
   /// Property names that some edge has a value for, sorted.
   public var edgePropertyNames: [String] { edgeColumns.namesInUse }
@@ -156,8 +171,8 @@ public struct Graph: Sendable {
   ///   or ``GraphError/invalidProperty(name:reason:)``.
   @discardableResult
   public mutating func addEdge(_ edge: Edge) throws(GraphError) -> Int {
-    guard let source = nodeIndexByID[edge.source] else { throw .unknownEndpoint(edge: edge.id, node: edge.source) }
-    guard let target = nodeIndexByID[edge.target] else { throw .unknownEndpoint(edge: edge.id, node: edge.target) }
+    guard let source = nodeIndex(of: edge.source) else { throw .unknownEndpoint(edge: edge.id, node: edge.source) }
+    guard let target = nodeIndex(of: edge.target) else { throw .unknownEndpoint(edge: edge.id, node: edge.target) }
     return try addEdge(
       id: edge.id, sourceIndex: source, targetIndex: target, type: edge.type,
       properties: edge.properties.map { ($0.key, $0.value) })
@@ -172,13 +187,12 @@ public struct Graph: Sendable {
     for (name, value) in properties {
       if let problem = value.storageProblem { throw .invalidProperty(name: name, reason: problem) }
     }
-    guard edgeIndexByID[id] == nil else { throw .duplicateEdgeID(id) }
-    let index = edgeIDs.count
-    edgeIDs.append(id)
-    edgeSources.append(Int32(truncatingIfNeeded: sourceIndex))
-    edgeTargets.append(Int32(truncatingIfNeeded: targetIndex))
-    edgeTypes.append(type)
-    edgeIndexByID[id] = index
+    let added = id.withUTF8Bytes { idBytes in
+      type.withUTF8Bytes { typeBytes in
+        appendEdge(idBytes: idBytes, sourceIndex: sourceIndex, targetIndex: targetIndex, typeBytes: typeBytes)
+      }
+    }
+    guard let index = added else { throw .duplicateEdgeID(id) }
     for (name, value) in properties {
       edgeColumns.set(slot: edgeColumns.slot(for: name), at: index, to: value)
     }
@@ -193,34 +207,139 @@ public struct Graph: Sendable {
 
   /// Gives the edge at `index` a new id, which must not be taken.
   public mutating func setEdgeID(_ id: String, at index: Int) {
-    precondition(edgeIndexByID[id] == nil, "edge id '\(id)' is taken")
-    edgeIndexByID[edgeIDs[index]] = nil
-    edgeIDs[index] = id
-    edgeIndexByID[id] = index
+    precondition(edgeIndex(of: id) == nil, "edge id '\(id)' is taken")
+    id.withUTF8Bytes { edgeIDs.replace(at: index, with: $0) }
   }
 
   /// Removes the edge at `index`; the last edge takes its place.
   public mutating func removeEdge(at index: Int) {
     let last = edgeIDs.count - 1
-    edgeIndexByID[edgeIDs[index]] = nil
+    edgeIDs.swapRemove(at: index)
     edgeColumns.swapRemove(at: index, lastIndex: last)
     if index != last {
-      edgeIDs[index] = edgeIDs[last]
       edgeSources[index] = edgeSources[last]
       edgeTargets[index] = edgeTargets[last]
-      edgeTypes[index] = edgeTypes[last]
-      edgeIndexByID[edgeIDs[index]] = index
+      edgeTypeCodes[index] = edgeTypeCodes[last]
     }
-    edgeIDs.removeLast()
     edgeSources.removeLast()
     edgeTargets.removeLast()
-    edgeTypes.removeLast()
+    edgeTypeCodes.removeLast()
   }
 
   private static func check(_ properties: [String: PropertyValue]) throws(GraphError) {
     for (name, value) in properties {
       if let problem = value.storageProblem { throw .invalidProperty(name: name, reason: problem) }
     }
+  }
+}
+
+// MARK: - Byte-level access for the GraphML reader and writer
+
+extension Graph {
+  /// The position of the node whose id has these UTF-8 bytes, or `nil`.
+  package func nodeIndex(ofBytes id: UnsafeRawBufferPointer) -> Int? { nodeIDs.index(of: id) }
+
+  /// The position of the edge whose id has these UTF-8 bytes, or `nil`.
+  package func edgeIndex(ofBytes id: UnsafeRawBufferPointer) -> Int? { edgeIDs.index(of: id) }
+
+  /// Calls `body` with the UTF-8 bytes of the id of the node at `index`.
+  package func withNodeIDBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try nodeIDs.withBytes(at: index, body)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of the id of the edge at `index`.
+  package func withEdgeIDBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try edgeIDs.withBytes(at: index, body)
+  }
+
+  /// The arena and spans of the edge ids, for reading them in a loop.
+  package var edgeIDStorage: (arena: ByteArena, spans: [ByteSpan]) { (edgeIDs.arena, edgeIDs.spans) }
+
+  /// Adds a node without properties; `nil` (and no change) when the id is taken.
+  package mutating func appendNode(idBytes: UnsafeRawBufferPointer, labels: [String]) -> Int? {
+    guard let index = nodeIDs.append(idBytes) else { return nil }
+    nodeLabelCodes.append(labelSets.code(for: labels))
+    return index
+  }
+
+  /// Adds an edge without properties; `nil` (and no change) when the id is taken.
+  package mutating func appendEdge(
+    idBytes: UnsafeRawBufferPointer, sourceIndex: Int, targetIndex: Int, typeBytes: UnsafeRawBufferPointer
+  ) -> Int? {
+    guard let index = edgeIDs.append(idBytes) else { return nil }
+    edgeSources.append(Int32(truncatingIfNeeded: sourceIndex))
+    edgeTargets.append(Int32(truncatingIfNeeded: targetIndex))
+    let code = edgeTypeTable.intern(typeBytes)
+    if code == edgeTypeNames.count { edgeTypeNames.append(String(decoding: typeBytes, as: UTF8.self)) }
+    edgeTypeCodes.append(UInt32(truncatingIfNeeded: code))
+    return index
+  }
+
+  /// The number of the type of the edge at `index` (see ``edgeTypeNames``).
+  package func edgeTypeCode(at index: Int) -> Int { Int(edgeTypeCodes[index]) }
+
+  /// The distinct edge types, by number.
+  package var distinctEdgeTypes: [String] { edgeTypeNames }
+
+  /// The number of the label list of the node at `index` (see ``distinctLabelLists``).
+  package func nodeLabelsCode(at index: Int) -> Int { Int(nodeLabelCodes[index]) }
+
+  /// The distinct node label lists, by number.
+  package var distinctLabelLists: [[String]] { labelSets.lists }
+
+  /// The column slot of node property `name`, made when new.
+  package mutating func nodePropertySlot(_ name: String) -> Int { nodeColumns.slot(for: name) }
+
+  /// The column slot of edge property `name`, made when new.
+  package mutating func edgePropertySlot(_ name: String) -> Int { edgeColumns.slot(for: name) }
+
+  /// Sets a string property of a node from its UTF-8 bytes.
+  package mutating func setNodeText(slot: Int, at index: Int, bytes: UnsafeRawBufferPointer) {
+    nodeColumns.setText(slot: slot, at: index, bytes: bytes)
+  }
+
+  /// Sets a string property of an edge from its UTF-8 bytes.
+  package mutating func setEdgeText(slot: Int, at index: Int, bytes: UnsafeRawBufferPointer) {
+    edgeColumns.setText(slot: slot, at: index, bytes: bytes)
+  }
+
+  /// Sets a list-of-strings property of a node from its elements' bytes laid end to end.
+  package mutating func setNodeTextList(
+    slot: Int, at index: Int, bytes: UnsafeRawBufferPointer, lengths: UnsafeBufferPointer<Int>
+  ) {
+    nodeColumns.setTextList(slot: slot, at: index, bytes: bytes, lengths: lengths)
+  }
+
+  /// Sets a list-of-strings property of an edge from its elements' bytes laid end to end.
+  package mutating func setEdgeTextList(
+    slot: Int, at index: Int, bytes: UnsafeRawBufferPointer, lengths: UnsafeBufferPointer<Int>
+  ) {
+    edgeColumns.setTextList(slot: slot, at: index, bytes: bytes, lengths: lengths)
+  }
+
+  /// Sets an integer property of a node.
+  package mutating func setNodeInteger(slot: Int, at index: Int, to number: Int) {
+    nodeColumns.setInteger(slot: slot, at: index, to: number)
+  }
+
+  /// Sets an integer property of an edge.
+  package mutating func setEdgeInteger(slot: Int, at index: Int, to number: Int) {
+    edgeColumns.setInteger(slot: slot, at: index, to: number)
+  }
+}
+
+/// The distinct label lists of a graph's nodes, each stored once.
+private struct LabelSets: Sendable {
+  private(set) var lists: [[String]] = [[]]
+  private var codes: [[String]: UInt32] = [[]: 0]
+
+  mutating func code(for labels: [String]) -> UInt32 {
+    if labels.isEmpty { return 0 }
+    if let code = codes[labels] { return code }
+    let code = UInt32(truncatingIfNeeded: lists.count)
+    lists.append(labels)
+    codes[labels] = code
+    return code
   }
 }
 
