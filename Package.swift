@@ -24,18 +24,24 @@ let package = Package(
     .target(name: "KGText", dependencies: ["KGCore"]),
     // The property graph model, entity ids, the node-link JSON form, statistics.
     .target(name: "KGGraph", dependencies: ["KGCore"]),
+    // Articles to knowledge graphs: mentions, entities, relations. Lexicons are data files.
+    .target(
+      name: "KGExtraction",
+      dependencies: ["KGText", "KGGraph", "KGCore"],
+      resources: [.copy("Resources/lexicon"), .copy("Resources/rules")]),
     // GraphML reading, writing and schema validation through libxml2.
     .target(name: "KGGraphML", dependencies: ["KGGraph", "KGCore", "CLibXML2"]),
     .executableTarget(
       name: "newsgraph",
       dependencies: [
-        "KGCore", "KGGraph", "KGGraphML",
+        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .target(name: "KGTestSupport", dependencies: ["KGCore", "KGGraph"], path: "Tests/KGTestSupport"),
     .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
     .testTarget(name: "KGTextTests", dependencies: ["KGText"]),
+    .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction", "KGGraphML", "KGTestSupport"]),
     .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
     .testTarget(
       name: "KGGraphMLTests",

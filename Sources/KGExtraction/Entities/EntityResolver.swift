@@ -198,9 +198,9 @@ public struct EntityResolver: Sendable {
     var holders: [String: Set<Int>] = [:]
     for analysis in analyses {
       for title in analysis.titles {
-        guard let holder = title.holder, let person = analysis.mentions[holder].entity else { continue }
+        guard let person = analysis.entity(at: title.holder) else { continue }
         let role = title.entry.role.lowercased()
-        let affiliation = title.affiliation.flatMap { analysis.mentions[$0].entity }
+        let affiliation = analysis.entity(at: title.affiliation)
         holders["\(role)|\(affiliation.map(String.init) ?? "")", default: []].insert(person)
         holders["\(role)|", default: []].insert(person)
       }
@@ -209,7 +209,7 @@ public struct EntityResolver: Sendable {
       for titleIndex in analyses[sentence].titles.indices where analyses[sentence].titles[titleIndex].isReference {
         let title = analyses[sentence].titles[titleIndex]
         let role = title.entry.role.lowercased()
-        let affiliation = title.affiliation.flatMap { analyses[sentence].mentions[$0].entity }
+        let affiliation = analyses[sentence].entity(at: title.affiliation)
         let key = "\(role)|\(affiliation.map(String.init) ?? "")"
         guard let people = holders[key], people.count == 1, let person = people.first else { continue }
         let mention = Mention(
@@ -217,40 +217,36 @@ public struct EntityResolver: Sendable {
           surface: document.slice(document.tokens[title.tokens.lowerBound].start, document.tokens[title.tokens.upperBound - 1].end),
           nameWords: [], reason: "title referring to \(entities[person].name)", entity: person)
         analyses[sentence].mentions.append(mention)
-        analyses[sentence].titles[titleIndex].holder = analyses[sentence].mentions.count - 1
+        analyses[sentence].titles[titleIndex].holder = title.tokens.lowerBound
       }
       sortMentions(&analyses[sentence])
     }
   }
 
-  /// "he"/"she" → the most recent person in this or the two previous sentences.
+  /// "he"/"she" → a person before it in the same sentence, else the first person (the
+  /// subject, usually) of the latest of the two previous sentences that names one.
   private func resolvePronouns(_ analyses: inout [SentenceAnalysis], entities: [Entity]) {
-    var recent: [(sentence: Int, token: Int, entity: Int)] = []
+    var subjectOfSentence: [Int: Int] = [:]
     for sentence in analyses.indices {
+      var seenHere: Int?
       for index in analyses[sentence].mentions.indices {
         let mention = analyses[sentence].mentions[index]
         if case .pronoun = mention.kind {
-          if let last = recent.last(where: { $0.sentence >= sentence - 2 }) {
-            analyses[sentence].mentions[index].entity = last.entity
-            analyses[sentence].mentions[index].reason = "pronoun for \(entities[last.entity].name)"
+          let previous = (max(0, sentence - 2)..<sentence).reversed().lazy.compactMap { subjectOfSentence[$0] }.first
+          if let person = seenHere ?? previous {
+            analyses[sentence].mentions[index].entity = person
+            analyses[sentence].mentions[index].reason = "pronoun for \(entities[person].name)"
           }
         } else if mention.kind == .person, let entity = mention.entity {
-          recent.append((sentence, mention.tokens.lowerBound, entity))
+          seenHere = entity
+          if subjectOfSentence[sentence] == nil { subjectOfSentence[sentence] = entity }
         }
       }
     }
   }
 
   private func sortMentions(_ analysis: inout SentenceAnalysis) {
-    // Keep title links valid while sorting mentions by position.
-    let order = analysis.mentions.indices.sorted { analysis.mentions[$0].tokens.lowerBound < analysis.mentions[$1].tokens.lowerBound }
-    var newIndex = [Int](repeating: 0, count: order.count)
-    for (position, old) in order.enumerated() { newIndex[old] = position }
-    analysis.mentions = order.map { analysis.mentions[$0] }
-    for index in analysis.titles.indices {
-      analysis.titles[index].holder = analysis.titles[index].holder.map { newIndex[$0] }
-      analysis.titles[index].affiliation = analysis.titles[index].affiliation.map { newIndex[$0] }
-    }
+    analysis.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
   }
 
   private func rebuildReferences(_ entities: inout [Entity], analyses: [SentenceAnalysis]) {

@@ -42,9 +42,9 @@ public struct TitleUse: Sendable, Hashable {
   /// The title words.
   public var tokens: Range<Int>
   public var sentence: Int
-  /// The person holding it (index into the sentence's mentions), if named.
+  /// The first token of the person holding it, if named (see ``SentenceAnalysis/mention(at:)``).
   public var holder: Int?
-  /// The country or organization it is held in (index into the sentence's mentions), if named.
+  /// The first token of the country or organization it is held in, if named.
   public var affiliation: Int?
   /// Whether a word such as `former` precedes it.
   public var isFormer: Bool

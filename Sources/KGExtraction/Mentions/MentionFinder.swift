@@ -353,18 +353,18 @@ public struct MentionFinder: Sendable {
     for titleIndex in analysis.titles.indices {
       let title = analysis.titles[titleIndex]
       // Holder after the title: "Prime Minister Shigeru Ishiba".
-      if let holder = analysis.mentions.firstIndex(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound }) {
-        analysis.titles[titleIndex].holder = holder
+      if let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound }) {
+        analysis.titles[titleIndex].holder = holder.tokens.lowerBound
       } else if let holder = appositionHolder(title, analysis: analysis, tokens: tokens, sentence: sentence) {
-        analysis.titles[titleIndex].holder = holder
+        analysis.titles[titleIndex].holder = analysis.mentions[holder].tokens.lowerBound
       }
       // Affiliation before: "Japanese Prime Minister", "Germany's foreign minister", "NATO Secretary-General".
       var cursor = title.tokens.lowerBound
       if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
-      if let affiliation = analysis.mentions.lastIndex(where: {
+      if let affiliation = analysis.mentions.last(where: {
         $0.tokens.upperBound == cursor && $0.kind != .person && !isPronoun($0)
       }) {
-        analysis.titles[titleIndex].affiliation = affiliation
+        analysis.titles[titleIndex].affiliation = affiliation.tokens.lowerBound
       } else if cursor > sentence.lowerBound,
         let previousTitle = analysis.titles.firstIndex(where: { $0.tokens.upperBound == cursor }),
         previousTitle != titleIndex
@@ -378,16 +378,16 @@ public struct MentionFinder: Sendable {
         if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].text.lowercased()) {
           position += 1
           if position < sentence.upperBound, tokens[position].text.lowercased() == "the" { position += 1 }
-          if let affiliation = analysis.mentions.firstIndex(where: {
+          if let affiliation = analysis.mentions.first(where: {
             $0.tokens.lowerBound == position && $0.kind != .person && !isPronoun($0)
           }) {
-            analysis.titles[titleIndex].affiliation = affiliation
+            analysis.titles[titleIndex].affiliation = affiliation.tokens.lowerBound
           }
         }
       }
       // A reference without a name: "the US president", "the Ukrainian president".
       if analysis.titles[titleIndex].holder == nil {
-        let start = analysis.titles[titleIndex].affiliation.map { analysis.mentions[$0].tokens.lowerBound } ?? title.tokens.lowerBound
+        let start = analysis.titles[titleIndex].affiliation ?? title.tokens.lowerBound
         if start > sentence.lowerBound, ["the", "his", "her"].contains(tokens[start - 1].text.lowercased())
           || (start - 1 > sentence.lowerBound && tokens[start - 1].kind == .possessive)
         {

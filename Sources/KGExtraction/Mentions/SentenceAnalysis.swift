@@ -9,4 +9,14 @@ public struct SentenceAnalysis: Sendable {
   public var isAllCaps = false
 
   public init() {}
+
+  /// The mention that starts at token `position` (entity mentions first).
+  public func mention(at position: Int?) -> Mention? {
+    guard let position else { return nil }
+    return mentions.first { $0.tokens.lowerBound == position && $0.entity != nil }
+      ?? mentions.first { $0.tokens.lowerBound == position }
+  }
+
+  /// The entity of the mention that starts at token `position`.
+  public func entity(at position: Int?) -> Int? { mention(at: position)?.entity }
 }

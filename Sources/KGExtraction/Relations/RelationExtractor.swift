@@ -1,0 +1,460 @@
+import KGGraph
+import KGText
+
+/// Finds the relations of ONTOLOGY.md between resolved entities, sentence by sentence.
+///
+/// Rules (each names itself in `--explain`):
+/// - **title**: a title with a holder and an affiliation gives `leads` (leader titles)
+///   or `member_of` ("Japanese Prime Minister Shigeru Ishiba", "Germany's foreign
+///   minister Annalena Baerbock", "Dmitry Peskov, the Kremlin's spokesman").
+/// - **quote**: a quotation attributed to a speaker (`"...," X said`, `X said: "..."`,
+///   `"...," said X`, a pronoun speaker) gives `said` to every entity named inside it,
+///   and makes "I" inside it the speaker.
+/// - **reported speech**: `X said (that) ...`, `X told Y ...`, `according to X` give
+///   `said` to every entity named in what follows, and to the addressee.
+/// - **verb / noun / joint triggers** (`rules/triggers.tsv`): "X met (with) Y", "X's
+///   meeting with Y", "talks between X and Y", "X and Y met", "X spoke by phone with Y",
+///   "X proposed ... to Y" give `met`, `talked_to` or `proposed` between the parties.
+/// - **visit**: "X visited COUNTRY" gives `visited`.
+/// - **nationality**: "British journalist Piers Morgan" gives `citizen_of`.
+/// Every event gets a status from the cues of `rules/status.tsv` in its clause.
+public struct RelationExtractor: Sendable {
+  let lexicon: Lexicon
+  private var triggersByFirstWord: [String: [TriggerEntry]] = [:]
+  private let statusClassifier: StatusClassifier
+
+  static let clauseBreaks: Set<String> = [";", ":", "--", "\u{2014}", "\u{2013}", "(", ")"]
+  static let objectStops: Set<String> = [
+    "who", "which", "that", "after", "before", "when", "while", "as", "because", "but", "since", "although", "where",
+    "said", "says", "told", "if", "to",
+  ]
+
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    for trigger in lexicon.triggers {
+      guard let first = trigger.words.first else { continue }
+      triggersByFirstWord[first, default: []].append(trigger)
+    }
+    for key in triggersByFirstWord.keys { triggersByFirstWord[key]?.sort { $0.words.count > $1.words.count } }
+    statusClassifier = StatusClassifier(lexicon: lexicon)
+  }
+
+  /// The relations of a document whose mentions are resolved to `entities`.
+  public func extract(_ analyses: inout [SentenceAnalysis], entities: [Entity], document: TextDocument) -> [Relation] {
+    var relations: [Relation] = []
+    var context = Context(document: document, entities: entities)
+    context.sentenceOfToken = [Int](repeating: 0, count: document.tokens.count)
+    for (index, sentence) in document.sentences.enumerated() {
+      for token in sentence.tokens { context.sentenceOfToken[token] = index }
+    }
+
+    // Quotations first: their speakers make "I" inside them a mention.
+    var quotes = QuoteSpan.find(in: document)
+    for index in quotes.indices {
+      attribute(&quotes[index], analyses: analyses, context: context)
+    }
+    for quote in quotes {
+      guard let speaker = quote.speaker else { continue }
+      for position in quote.inner where document.tokens[position].kind == .word {
+        let word = document.tokens[position].text
+        guard word == "I" || word == "me" else { continue }
+        let sentence = context.sentenceOfToken[position]
+        if analyses[sentence].mentions.contains(where: { $0.tokens.contains(position) }) { continue }
+        analyses[sentence].mentions.append(
+          Mention(
+            kind: .pronoun(gender: "n"), form: .pronoun, sentence: sentence, tokens: position..<(position + 1),
+            surface: word, reason: "first person in a quotation by \(entities[speaker].name)", entity: speaker))
+        analyses[sentence].mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      }
+    }
+    context.quotes = quotes
+
+    for sentence in analyses.indices {
+      relations += titleRelations(analyses[sentence], sentence: sentence, context: context)
+      relations += nationalityRelations(analyses[sentence], sentence: sentence, context: context)
+      relations += speechRelations(analyses[sentence], sentence: sentence, context: context)
+      relations += triggerRelations(analyses[sentence], sentence: sentence, context: context)
+    }
+    for quote in quotes {
+      guard let speaker = quote.speaker else { continue }
+      let text = document.slice(document.tokens[quote.inner.lowerBound].start, document.tokens[quote.inner.upperBound - 1].end)
+      var seen: Set<Int> = []
+      for sentence in Set(quote.inner.map { context.sentenceOfToken[$0] }).sorted() {
+        for mention in analyses[sentence].mentions where quote.inner.contains(mention.tokens.lowerBound) {
+          guard let target = mention.entity, target != speaker, mention.form != .pronoun, seen.insert(target).inserted
+          else { continue }
+          relations.append(
+            Relation(
+              type: .said, source: speaker, target: target, status: .occurred, role: nil,
+              sentence: context.sentenceOfToken[quote.close], quote: text, rule: "quote (\(quote.rule))"))
+        }
+      }
+    }
+    return relations.filter { $0.source != $0.target }
+  }
+
+  struct Context {
+    var document: TextDocument
+    var entities: [Entity]
+    var sentenceOfToken: [Int] = []
+    var quotes: [QuoteSpan] = []
+
+    func isInQuote(_ position: Int) -> Bool { quotes.contains { $0.inner.contains(position) } }
+  }
+
+  // MARK: Titles and nationality
+
+  private func titleRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    for title in analysis.titles where !title.isFormer {
+      guard let person = analysis.entity(at: title.holder), context.entities[person].type == .person,
+        let affiliation = analysis.entity(at: title.affiliation), context.entities[affiliation].type != .person
+      else { continue }
+      relations.append(
+        Relation(
+          type: title.entry.isLeader ? .leads : .memberOf, source: person, target: affiliation, status: nil,
+          role: title.entry.role, sentence: sentence, quote: nil,
+          rule: "title '\(title.entry.phrase)' of \(context.entities[affiliation].name)"))
+    }
+    return relations
+  }
+
+  /// "British journalist Piers Morgan": a demonym, lower-case words, then a person with no title.
+  private func nationalityRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    let tokens = context.document.tokens
+    for (index, mention) in analysis.mentions.enumerated() where mention.form == .demonym {
+      guard let country = mention.entity, index + 1 < analysis.mentions.count else { continue }
+      let next = analysis.mentions[index + 1]
+      guard next.kind == .person, let person = next.entity else { continue }
+      let between = tokens[mention.tokens.upperBound..<next.tokens.lowerBound]
+      guard (1...2).contains(between.count), between.allSatisfy({ $0.kind == .word && !$0.isCapitalized }) else { continue }
+      if analysis.titles.contains(where: { $0.holder == next.tokens.lowerBound }) { continue }
+      relations.append(
+        Relation(
+          type: .citizenOf, source: person, target: country, status: nil, role: nil, sentence: sentence, quote: nil,
+          rule: "nationality '\(mention.surface)' before a name"))
+    }
+    return relations
+  }
+
+  // MARK: Speech
+
+  private func attribute(_ quote: inout QuoteSpan, analyses: [SentenceAnalysis], context: Context) {
+    let tokens = context.document.tokens
+    let closeSentence = context.sentenceOfToken[quote.close]
+    let sentenceRange = context.document.sentences[closeSentence].tokens
+    // After the closing mark: `," said X` / `," X said` / `, he said`.
+    let afterEnd = min(sentenceRange.upperBound, quote.close + 8)
+    if quote.close + 1 < afterEnd {
+      if let verb = (quote.close + 1..<afterEnd).first(where: { lexicon.speechVerbs[tokens[$0].text.lowercased()] != nil }) {
+        let mentions = analyses[closeSentence].mentions
+        // Speaker right after the verb, or between the quote and the verb.
+        let after = mentions.first { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 3 && $0.entity != nil }
+        let before = mentions.last { $0.tokens.lowerBound > quote.close && $0.tokens.upperBound <= verb && $0.entity != nil }
+        if let speaker = (before ?? after)?.entity {
+          quote.speaker = holderIfAffiliation(speaker, in: analyses[closeSentence], context: context)
+          quote.rule = "speaker after the quotation"
+          return
+        }
+      }
+    }
+    // Before the opening mark: `X said: "` / `X told Reuters: "` / `X said, "`.
+    let openSentence = context.sentenceOfToken[quote.open]
+    let openRange = context.document.sentences[openSentence].tokens
+    var position = quote.open - 1
+    while position >= openRange.lowerBound && position >= quote.open - 4 {
+      if lexicon.speechVerbs[tokens[position].text.lowercased()] != nil {
+        if let speaker = subject(before: position, in: analyses[openSentence], context: context) {
+          quote.speaker = speaker
+          quote.rule = "speaker before the quotation"
+        }
+        return
+      }
+      position -= 1
+    }
+  }
+
+  /// The entity that is the subject of the verb at `position`: the nearest mention
+  /// before it in the clause, a title's holder rather than its affiliation.
+  private func subject(before position: Int, in analysis: SentenceAnalysis, context: Context) -> Int? {
+    let tokens = context.document.tokens
+    let sentence = context.document.sentences[analysis.mentions.first?.sentence ?? context.sentenceOfToken[position]].tokens
+    var best: Mention?
+    for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
+      // Stop at a clause break between the mention and the verb.
+      let between = tokens[mention.tokens.upperBound..<position]
+      if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { break }
+      if between.count > 12 { break }
+      if mention.tokens.lowerBound < sentence.lowerBound { break }
+      best = mention
+      break
+    }
+    guard let found = best, let entity = found.entity else { return nil }
+    return holderIfAffiliation(entity, in: analysis, context: context)
+  }
+
+  /// A country or body that is only the affiliation of a titled person stands for that person.
+  private func holderIfAffiliation(_ entity: Int, in analysis: SentenceAnalysis, context: Context) -> Int {
+    for title in analysis.titles {
+      guard analysis.entity(at: title.affiliation) == entity, let person = analysis.entity(at: title.holder) else { continue }
+      return person
+    }
+    return entity
+  }
+
+  private func speechRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    let document = context.document
+    let tokens = document.tokens
+    let range = document.sentences[sentence].tokens
+    for position in range {
+      let word = tokens[position].text.lowercased()
+      // "according to X": X says what the rest of the sentence says.
+      if word == "according", position + 2 < range.upperBound, tokens[position + 1].text.lowercased() == "to",
+        let source = analysis.mentions.first(where: { $0.tokens.lowerBound == position + 2 })?.entity
+      {
+        for mention in analysis.mentions where mention.tokens.lowerBound < position || mention.tokens.lowerBound > position + 2 {
+          guard let target = mention.entity, target != source, mention.form != .pronoun else { continue }
+          relations.append(
+            Relation(
+              type: .said, source: source, target: target, status: .occurred, role: nil, sentence: sentence,
+              quote: document.text(of: document.sentences[sentence]), rule: "according to"))
+        }
+        continue
+      }
+      guard let takesAddressee = lexicon.speechVerbs[word], tokens[position].kind == .word else { continue }
+      if context.isInQuote(position) { continue }
+      // Quotations are handled by attribution.
+      let contentStart = position + 1
+      let nextIsQuote = contentStart < range.upperBound && tokens[contentStart...].prefix(2).contains { $0.kind == .quote }
+      guard let speaker = subject(before: position, in: analysis, context: context)
+        ?? speakerAfter(position, in: analysis, range: range)
+      else { continue }
+      let negated = position > range.lowerBound && ["not", "n't", "never"].contains(tokens[position - 1].text.lowercased())
+      var content: Range<Int> = contentStart..<range.upperBound
+      // "..., Lavrov said." — the content is what comes before.
+      if let subjectMention = analysis.mentions.last(where: { $0.tokens.upperBound <= position && $0.entity != nil }),
+        subjectMention.tokens.lowerBound > range.lowerBound, tokens[subjectMention.tokens.lowerBound - 1].text == ",",
+        position + 3 >= range.upperBound
+      {
+        content = range.lowerBound..<(subjectMention.tokens.lowerBound - 1)
+      } else if position + 3 >= range.upperBound, position > range.lowerBound, tokens[position - 1].text == "," {
+        content = range.lowerBound..<(position - 1)
+      }
+      var targets: [(Int, String)] = []
+      if takesAddressee, let addressee = analysis.mentions.first(where: { $0.tokens.lowerBound == contentStart }),
+        let entity = addressee.entity
+      {
+        targets.append((entity, "addressee of '\(tokens[position].text)'"))
+      }
+      if !nextIsQuote {
+        for (index, mention) in analysis.mentions.enumerated()
+        where content.contains(mention.tokens.lowerBound) && !context.isInQuote(mention.tokens.lowerBound) {
+          guard let entity = mention.entity, mention.form != .pronoun, !isAffiliationOfHolder(index, in: analysis) else { continue }
+          targets.append((entity, "named in what '\(tokens[position].text)' reports"))
+        }
+      }
+      let quoteText = content.isEmpty ? nil : document.slice(tokens[content.lowerBound].start, tokens[content.upperBound - 1].end)
+      for (target, reason) in targets where target != speaker {
+        relations.append(
+          Relation(
+            type: .said, source: speaker, target: target, status: negated ? .negated : .occurred, role: nil,
+            sentence: sentence, quote: quoteText, rule: "reported speech: \(reason)"))
+      }
+    }
+    return relations
+  }
+
+  private func speakerAfter(_ position: Int, in analysis: SentenceAnalysis, range: Range<Int>) -> Int? {
+    analysis.mentions.first { $0.tokens.lowerBound == position + 1 && $0.kind == .person }?.entity
+  }
+
+  // MARK: Triggers
+
+  private func triggerRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    let tokens = context.document.tokens
+    let range = context.document.sentences[sentence].tokens
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let word = tokens[position].text.lowercased()
+      guard tokens[position].kind == .word, let candidates = triggersByFirstWord[word],
+        !analysis.mentions.contains(where: { $0.tokens.contains(position) && $0.entity != nil })
+      else {
+        position += 1
+        continue
+      }
+      var matchedEnd: Int?
+      for trigger in candidates {
+        let end = position + trigger.words.count
+        guard end <= range.upperBound else { continue }
+        guard (0..<trigger.words.count).allSatisfy({ tokens[position + $0].text.lowercased() == trigger.words[$0] }) else { continue }
+        let found = apply(trigger, at: position..<end, analysis: analysis, sentence: sentence, context: context)
+        relations += found
+        if !found.isEmpty { matchedEnd = max(matchedEnd ?? end, end) }
+      }
+      position = matchedEnd ?? (position + 1)
+    }
+    return relations
+  }
+
+  private func apply(
+    _ trigger: TriggerEntry, at span: Range<Int>, analysis: SentenceAnalysis, sentence: Int, context: Context
+  ) -> [Relation] {
+    guard let type = RelationType(rawValue: trigger.type) else { return [] }
+    let tokens = context.document.tokens
+    let range = context.document.sentences[sentence].tokens
+    var pairs: [(Int, Int, Int)] = []  // source, target, subject start
+    let objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
+    switch trigger.role {
+    case .verb:
+      guard let subjectMention = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context),
+        let subject = subjectMention.entity
+      else { return [] }
+      let source = holderIfAffiliation(subject, in: analysis, context: context)
+      for object in objects { pairs.append((source, object, subjectMention.tokens.lowerBound)) }
+    case .noun:
+      // "talks between X and Y", "a meeting of X and Y": every pair.
+      if span.upperBound < range.upperBound, ["between", "among", "of"].contains(tokens[span.upperBound].text.lowercased()) {
+        let parties = partyList(from: span.upperBound + 1, analysis: analysis, range: range, context: context)
+        if parties.count >= 2 {
+          for first in parties.indices {
+            for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
+          }
+          break
+        }
+      }
+      // "X's meeting with Y", "X held talks with Y".
+      guard span.upperBound < range.upperBound, ["with", "to"].contains(tokens[span.upperBound].text.lowercased()) else { break }
+      var owner: Mention?
+      if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
+        owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
+      } else {
+        owner = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context)
+      }
+      guard let ownerMention = owner, let subject = ownerMention.entity else { break }
+      let source = holderIfAffiliation(subject, in: analysis, context: context)
+      for object in objects { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
+    case .joint:
+      // "X and Y met": the parties joined by "and" right before the trigger.
+      let parties = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
+      guard parties.count >= 2 else { break }
+      for first in parties.indices {
+        for second in parties.indices where second > first { pairs.append((parties[first].0, parties[second].0, parties[0].1)) }
+      }
+    }
+    var relations: [Relation] = []
+    let triggerText = tokens[span].map(\.text).joined(separator: " ")
+    for (source, target, subjectStart) in pairs where source != target {
+      var relationType = type
+      // Visiting a country is `visited`; visiting a person is meeting them.
+      if type == .met, ["visited", "visits", "visit", "visiting"].contains(triggerText.lowercased()),
+        trigger.role == .verb
+      {
+        guard context.entities[source].type != .country else { continue }
+        if context.entities[target].type == .country { relationType = .visited }
+      }
+      let status = statusClassifier.status(
+        trigger: span, subjectStart: subjectStart, sentence: range, tokens: tokens)
+      relations.append(
+        Relation(
+          type: relationType, source: source, target: target, status: status, role: nil, sentence: sentence, quote: nil,
+          rule: "\(trigger.role.rawValue) trigger '\(triggerText)'"))
+    }
+    return relations
+  }
+
+  /// The subject of a trigger: the nearest entity mention before it in its clause.
+  private func subjectMention(before position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> Mention? {
+    let tokens = context.document.tokens
+    for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
+      let between = tokens[mention.tokens.upperBound..<position]
+      if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { return nil }
+      if between.count > 10 { return nil }
+      // Inside a quotation, only mentions in the same quotation count, unless the
+      // quotation opens after the subject in the same clause ("the US is “talking to ...”").
+      if context.isInQuote(position) != context.isInQuote(mention.tokens.lowerBound) {
+        guard let quote = context.quotes.first(where: { $0.inner.contains(position) }),
+          quote.open > mention.tokens.upperBound, context.sentenceOfToken[quote.open] == context.sentenceOfToken[position]
+        else { return nil }
+      }
+      return mention
+    }
+    return nil
+  }
+
+  /// The entities a trigger acts on: mentions after it (after "with"/"to"/"by"), up to
+  /// the end of the clause; a title's affiliation gives way to the title's holder.
+  private func objectMentions(after position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> [Int] {
+    let tokens = context.document.tokens
+    var result: [Int] = []
+    var cursor = position
+    let limit = min(range.upperBound, position + 14)
+    var lastEnd = position
+    for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position && mention.tokens.lowerBound < limit {
+      let between = tokens[lastEnd..<mention.tokens.lowerBound]
+      if between.contains(where: { Self.clauseBreaks.contains($0.text) || Self.objectStops.contains($0.text.lowercased()) && $0.text.lowercased() != "to" }) {
+        break
+      }
+      // Only a few words may separate the trigger from its first object ("met on Monday
+      // with"), or more when "with" introduces it ("discussed the plan with").
+      if result.isEmpty && between.count > 6 && !(between.count <= 14 && between.contains { $0.text.lowercased() == "with" }) {
+        break
+      }
+      if !result.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," || $0.text == "&" }) && between.count > 0 {
+        break
+      }
+      cursor = mention.tokens.upperBound
+      lastEnd = cursor
+      guard let entity = mention.entity else { continue }
+      if isAffiliationOfHolder(index, in: analysis) { continue }
+      if !result.contains(entity) { result.append(entity) }
+    }
+    _ = cursor
+    return result
+  }
+
+  private func isAffiliationOfHolder(_ index: Int, in analysis: SentenceAnalysis) -> Bool {
+    let start = analysis.mentions[index].tokens.lowerBound
+    return analysis.titles.contains { $0.affiliation == start && $0.holder != nil }
+  }
+
+  /// "X and Y", "X, Y and Z" starting at `position`.
+  private func partyList(from position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> [Int] {
+    let tokens = context.document.tokens
+    var parties: [Int] = []
+    var cursor = position
+    for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position {
+      let between = tokens[cursor..<mention.tokens.lowerBound]
+      if !parties.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," }) && !between.isEmpty { break }
+      if between.count > 6 { break }
+      cursor = mention.tokens.upperBound
+      guard let entity = mention.entity, !isAffiliationOfHolder(index, in: analysis) else { continue }
+      if !parties.contains(entity) { parties.append(entity) }
+    }
+    return parties
+  }
+
+  /// "X and Y met" / "X, Y and Z met": the parties right before the trigger.
+  private func jointSubjects(before position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> [(Int, Int)] {
+    let tokens = context.document.tokens
+    var parties: [(Int, Int)] = []
+    var cursor = position
+    var sawAnd = false
+    for (index, mention) in analysis.mentions.enumerated().reversed() where mention.tokens.upperBound <= position {
+      let between = tokens[mention.tokens.upperBound..<cursor]
+      if parties.isEmpty {
+        if between.count > 3 || between.contains(where: { Self.clauseBreaks.contains($0.text) || $0.text == "," }) { break }
+      } else {
+        let joined = between.allSatisfy { $0.text == "and" || $0.text == "," || $0.text == "&" } && !between.isEmpty
+        if !joined { break }
+        if between.contains(where: { $0.text == "and" || $0.text == "&" }) { sawAnd = true }
+      }
+      cursor = mention.tokens.lowerBound
+      guard let entity = mention.entity, !isAffiliationOfHolder(index, in: analysis) else { continue }
+      if !parties.contains(where: { $0.0 == entity }) { parties.insert((entity, mention.tokens.lowerBound), at: 0) }
+    }
+    return sawAnd ? parties : []
+  }
+}
