@@ -104,12 +104,23 @@ struct GraphMLKeyPlan {
     return Key(id: id, domain: domain, attributeName: name, attributeType: "string", listElementType: nil, source: source)
   }
 
+  /// The kinds of value in `column`. Typed columns (``ColumnData``) know theirs without
+  /// a scan; only general columns visit their values.
   private static func variants(_ column: PropertyColumn, count: Int) -> [Variant] {
-    var found: Set<Variant> = []
-    for index in 0..<count {
-      if let value = column[index] { found.insert(Variant(of: value)) }
+    let data = column.data
+    guard data.valueCount > 0 else { return [] }
+    switch data.kind {
+    case .empty: return []
+    case .text: return [.string]
+    case .textList: return [Variant(kind: .string, isList: true)]
+    case .integer: return [Variant(kind: .integer, isList: false)]
+    case .general:
+      var found: Set<Variant> = []
+      for value in data.values.prefix(count) {
+        if let value { found.insert(Variant(of: value)) }
+      }
+      return found.sorted()
     }
-    return found.sorted()
   }
 
   private mutating func addPropertyKeys(
@@ -210,9 +221,20 @@ struct PropertyColumnBox {
     }
     if let single { return fits(single) }
     guard let column else { return true }
-    for index in 0..<count {
-      if let value = column[index], GraphMLKeyPlan.Variant(of: value) == variant, !fits(value) { return false }
+    let data = column.data
+    switch data.kind {
+    case .integer:
+      for index in 0..<min(count, data.integers.count) where data.present[index] {
+        if Int32(exactly: data.integers[index]) == nil { return false }
+      }
+      return true
+    case .general:
+      for value in data.values.prefix(count) {
+        if let value, GraphMLKeyPlan.Variant(of: value) == variant, !fits(value) { return false }
+      }
+      return true
+    case .empty, .text, .textList:
+      return true
     }
-    return true
   }
 }

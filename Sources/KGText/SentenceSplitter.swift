@@ -68,10 +68,15 @@ public struct SentenceSplitter: Sendable {
         if end >= tokens.count {
           break
         }
+        if lineBreakBetween(end - 1, end) {
+          close(end, nextStartsParagraph: true)
+          index = end
+          continue
+        }
         let startsNext =
           token.kind == .word
           ? abbreviationEndsSentence(before: tokens[end]) : canStartSentence(tokens[end])
-        if startsNext && !lineBreakBetween(end - 1, end) {
+        if startsNext {
           close(end, nextStartsParagraph: false)
           index = end
           continue

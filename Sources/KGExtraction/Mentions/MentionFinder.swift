@@ -22,7 +22,7 @@ public struct MentionFinder: Sendable {
     "de", "van", "von", "bin", "al", "la", "le", "du", "da", "der", "den", "ter", "dos", "del", "di", "ibn", "abu", "el",
     "bint", "ben", "das", "y",
   ]
-  static let organizationConnectors: Set<String> = ["of", "for", "and", "&", "on", "de", "du"]
+  static let organizationConnectors: Set<String> = ["of", "for", "on", "de", "du"]
   static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
 
   /// Creates a finder for a lexicon.
@@ -248,6 +248,12 @@ public struct MentionFinder: Sendable {
     let words = tokens[start..<end].map(\.text)
     let surface = document.slice(tokens[start].start, tokens[end - 1].end)
     let allCaps = analysis.isAllCaps
+    // A dateline ("LONDON, March 22 -") names a place, not a party.
+    if start == sentence.lowerBound, end < sentence.upperBound, tokens[start..<end].allSatisfy(\.isAllCaps) || words.count == 1 && tokens[start].isAllCaps,
+      [",", "(", "-", "--", "\u{2014}", "\u{2013}"].contains(tokens[end].text)
+    {
+      return
+    }
 
     // Organizations by their last word, possibly continued by "of X" ("Bank of Korea").
     if !allCaps, let last = words.last, lexicon.organizationSuffixes.contains(last) || lexicon.organizationSuffixes.contains(last.lowercased().capitalized) && words.count > 1 {
@@ -372,9 +378,15 @@ public struct MentionFinder: Sendable {
         // "Foreign Ministry spokesman": the affiliation of a compound title is found below.
         _ = previousTitle
       }
-      // Affiliation after: "President of Russia", "secretary-general of NATO", "professor at Waseda University".
+      // Affiliation after: "President of Russia", "secretary-general of NATO", "professor at
+      // Waseda University", or after the holder: "King Fahd of Saudi Arabia".
       if analysis.titles[titleIndex].affiliation == nil {
         var position = title.tokens.upperBound
+        if let holder = analysis.titles[titleIndex].holder, holder == position,
+          let holderMention = analysis.mention(at: holder)
+        {
+          position = holderMention.tokens.upperBound
+        }
         if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].text.lowercased()) {
           position += 1
           if position < sentence.upperBound, tokens[position].text.lowercased() == "the" { position += 1 }

@@ -75,6 +75,7 @@ public struct RelationExtractor: Sendable {
       relations += speechRelations(analyses[sentence], sentence: sentence, context: context)
       relations += triggerRelations(analyses[sentence], sentence: sentence, context: context)
     }
+    relations += attendanceRelations(analyses, context: context)
     for quote in quotes {
       guard let speaker = quote.speaker else { continue }
       let text = document.slice(document.tokens[quote.inner.lowerBound].start, document.tokens[quote.inner.upperBound - 1].end)
@@ -268,6 +269,74 @@ public struct RelationExtractor: Sendable {
 
   private func speakerAfter(_ position: Int, in analysis: SentenceAnalysis, range: Range<Int>) -> Int? {
     analysis.mentions.first { $0.tokens.lowerBound == position + 1 && $0.kind == .person }?.entity
+  }
+
+  // MARK: Attendance
+
+  static let attendVerbs: Set<String> = ["attended", "attend", "attends", "attending"]
+  static let meetingNouns: Set<String> = ["summit", "meeting", "talks", "ceremony", "conference", "session", "gathering"]
+
+  /// "The summit was attended by leaders from A, B and C. Ministers attended for D."
+  /// Everyone who attends one meeting met everyone else there (`met`, every pair).
+  /// Consecutive sentences about the same meeting add to it; observers do not count.
+  private func attendanceRelations(_ analyses: [SentenceAnalysis], context: Context) -> [Relation] {
+    let tokens = context.document.tokens
+    var relations: [Relation] = []
+    var participants: [Int] = []
+    var noun: String?
+    var lastSentence = -10
+    var firstSentence = 0
+
+    func flush() {
+      if participants.count >= 2 && participants.count <= 15 {
+        for first in participants.indices {
+          for second in participants.indices where second > first {
+            relations.append(
+              Relation(
+                type: .met, source: participants[first], target: participants[second], status: .occurred, role: nil,
+                sentence: firstSentence, quote: nil, rule: "attendance at the same \(noun ?? "meeting")"))
+          }
+        }
+      }
+      participants = []
+      noun = nil
+    }
+
+    for (sentence, analysis) in analyses.enumerated() {
+      let range = context.document.sentences[sentence].tokens
+      let words = tokens[range].map { $0.text.lowercased() }
+      guard let verbOffset = words.firstIndex(where: Self.attendVerbs.contains) else {
+        if sentence > lastSentence + 1 { flush() }
+        continue
+      }
+      if words.contains("observer") || words.contains("observers") { continue }
+      if words.contains("not") || words.contains("n't") { continue }
+      let verb = range.lowerBound + verbOffset
+      let sentenceNoun = words.first(where: Self.meetingNouns.contains)
+      if sentence > lastSentence + 1 || (sentenceNoun != nil && noun != nil && sentenceNoun != noun) {
+        flush()
+        firstSentence = sentence
+      }
+      if noun == nil { noun = sentenceNoun }
+      guard noun != nil else { continue }
+      lastSentence = sentence
+      for (index, mention) in analysis.mentions.enumerated() {
+        guard let entity = mention.entity, mention.form != .pronoun, !isAffiliationOfHolder(index, in: analysis) else { continue }
+        // After the verb ("attended by/for ..."), or its subjects right before it.
+        let after = mention.tokens.lowerBound > verb
+        let subjectBefore = mention.tokens.upperBound <= verb && verb - mention.tokens.upperBound <= 4
+        guard after || subjectBefore else { continue }
+        if !participants.contains(entity) { participants.append(entity) }
+      }
+      // A plural title subject: "the Bolivian and Colombian presidents attended".
+      for mention in analysis.mentions where mention.tokens.upperBound <= verb && mention.form == .demonym {
+        guard let entity = mention.entity, !participants.contains(entity) else { continue }
+        let rest = tokens[mention.tokens.upperBound..<verb]
+        if rest.count <= 4 { participants.append(entity) }
+      }
+    }
+    flush()
+    return relations
   }
 
   // MARK: Triggers
