@@ -29,6 +29,9 @@ package struct ColumnData: Sendable {
 
   init() {}
 
+  /// A column without values.
+  package static let emptyColumn = ColumnData()
+
   /// The number of element entries (absent ones included).
   package var rowCount: Int {
     switch kind {

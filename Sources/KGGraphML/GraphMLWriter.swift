@@ -89,35 +89,15 @@ public struct GraphMLWriter: Sendable {
       }
     }
 
-    let nodeSources = plan.nodeKeys.map { ResolvedSource($0, graph: graph, domain: .node) }
-    for index in 0..<graph.nodeCount {
-      emitter.raw("    <node id=\"")
-      emitter.raw(XMLNameToken.encode(graph.nodeID(at: index)))
-      emitter.raw("\">\n")
-      for source in nodeSources {
-        if let value = source.value(in: graph, at: index) {
-          emitter.data(key: source.keyID, value: value, indent: "      ")
-        }
-      }
-      emitter.raw("    </node>\n")
+    let elements = ElementWriter(graph: graph, plan: plan)
+    var next = 0
+    while next < graph.nodeCount {
+      next = elements.writeNodes(from: next, into: &emitter)
       try emitter.flushIfFull(sink)
     }
-
-    let edgeSources = plan.edgeKeys.map { ResolvedSource($0, graph: graph, domain: .edge) }
-    for index in 0..<graph.edgeCount {
-      emitter.raw("    <edge id=\"")
-      emitter.raw(XMLNameToken.encode(graph.edgeID(at: index)))
-      emitter.raw("\" source=\"")
-      emitter.raw(XMLNameToken.encode(graph.nodeID(at: graph.edgeSourceIndex(at: index))))
-      emitter.raw("\" target=\"")
-      emitter.raw(XMLNameToken.encode(graph.nodeID(at: graph.edgeTargetIndex(at: index))))
-      emitter.raw("\">\n")
-      for source in edgeSources {
-        if let value = source.value(in: graph, at: index) {
-          emitter.data(key: source.keyID, value: value, indent: "      ")
-        }
-      }
-      emitter.raw("    </edge>\n")
+    next = 0
+    while next < graph.edgeCount {
+      next = elements.writeEdges(from: next, into: &emitter)
       try emitter.flushIfFull(sink)
     }
     emitter.raw("  </graph>\n</graphml>\n")
@@ -125,104 +105,578 @@ public struct GraphMLWriter: Sendable {
   }
 }
 
-/// A key's source with its property column looked up once.
-private struct ResolvedSource {
-  let keyID: String
-  let source: GraphMLKeyPlan.Source
-  let column: PropertyColumn?
-  let nameColumn: PropertyColumn?
-  let variant: GraphMLKeyPlan.Variant?
+/// Writes `<node>` and `<edge>` elements straight from the graph's columns: strings are
+/// escaped from their stored UTF-8 bytes, integers formatted in place, and everything
+/// that is the same for many elements (key prefixes, node id tokens, edge types, label
+/// lists) is escaped once up front. Values of general columns (floats, booleans, mixed
+/// kinds) take the slow path through ``PropertyValue``.
+private struct ElementWriter {
+  let graph: Graph
+  let nodeFields: [Field]
+  let edgeFields: [Field]
+  /// Node ids as name tokens (``XMLNameToken``), attribute-ready.
+  let nodeTokens: PackedStrings
+  /// Per edge type number: the type escaped as element content.
+  let edgeTypes: PackedStrings
+  /// Per label-list number: the labels as `:A:B`, escaped.
+  let encodedLabels: PackedStrings
+  /// Per label-list number: the first label escaped, or nothing (`nil` span count -1).
+  let firstLabels: PackedStrings
 
-  init(_ key: GraphMLKeyPlan.Key, graph: Graph, domain: GraphMLKeyPlan.Domain) {
-    keyID = key.id
-    source = key.source
-    let lookup: (String) -> PropertyColumn? =
-      domain == .node ? { graph.nodePropertyColumn($0) } : { graph.edgePropertyColumn($0) }
-    switch key.source {
-    case .nodeDisplayLabel:
-      column = lookup(GraphMLVocabulary.nodeLabel)
-      nameColumn = lookup(GraphMLVocabulary.name)
-      variant = nil
-    case .nodeType:
-      column = lookup(GraphMLVocabulary.nodeType)
-      nameColumn = nil
-      variant = nil
-    case .edgeTypeFallback(let property):
-      column = lookup(property)
-      nameColumn = nil
-      variant = nil
-    case .property(let name, let keyVariant):
-      column = lookup(name)
-      nameColumn = nil
-      variant = keyVariant
-    case .nodeLabels, .edgeType:
-      column = nil
-      nameColumn = nil
-      variant = nil
+  /// One `<data>` line of an element and where its value comes from.
+  struct Field {
+    enum Source { case edgeType, edgeTypeFallback, nodeDisplayLabel, nodeType, nodeLabels, property }
+    var source: Source
+    /// `      <data key="ID">`.
+    var prefix: [UInt8]
+    var column: ColumnData?
+    /// The `name` column, for ``Source/nodeDisplayLabel``.
+    var nameColumn: ColumnData?
+    var variant: GraphMLKeyPlan.Variant?
+  }
+
+  init(graph: Graph, plan: GraphMLKeyPlan) {
+    self.graph = graph
+    func field(_ key: GraphMLKeyPlan.Key, node: Bool) -> Field {
+      let prefix = Array("      <data key=\"\(key.id)\">".utf8)
+      let lookup: (String) -> ColumnData? = {
+        (node ? graph.nodePropertyColumn($0) : graph.edgePropertyColumn($0))?.data
+      }
+      switch key.source {
+      case .nodeDisplayLabel:
+        return Field(
+          source: .nodeDisplayLabel, prefix: prefix, column: lookup(GraphMLVocabulary.nodeLabel),
+          nameColumn: lookup(GraphMLVocabulary.name))
+      case .nodeType:
+        return Field(source: .nodeType, prefix: prefix, column: lookup(GraphMLVocabulary.nodeType))
+      case .nodeLabels:
+        return Field(source: .nodeLabels, prefix: prefix)
+      case .edgeType:
+        return Field(source: .edgeType, prefix: prefix)
+      case .edgeTypeFallback(let property):
+        return Field(source: .edgeTypeFallback, prefix: prefix, column: lookup(property))
+      case .property(let name, let variant):
+        return Field(source: .property, prefix: prefix, column: lookup(name), variant: variant)
+      }
+    }
+    nodeFields = plan.nodeKeys.map { field($0, node: true) }
+    edgeFields = plan.edgeKeys.map { field($0, node: false) }
+
+    var tokens = PackedStrings()
+    for index in 0..<graph.nodeCount {
+      graph.withNodeIDBytes(at: index) { bytes in
+        if XMLNameToken.isPlainToken(bytes) {
+          tokens.append(bytes)
+        } else {
+          tokens.append(XMLNameToken.encode(String(decoding: bytes, as: UTF8.self)))
+        }
+      }
+    }
+    nodeTokens = tokens
+    var types = PackedStrings()
+    for type in graph.distinctEdgeTypes { types.appendEscaped(type) }
+    edgeTypes = types
+    var labels = PackedStrings()
+    var firsts = PackedStrings()
+    for list in graph.distinctLabelLists {
+      labels.appendEscaped(GraphMLVocabulary.encodeLabels(list))
+      if let first = list.first { firsts.appendEscaped(first) } else { firsts.appendAbsent() }
+    }
+    encodedLabels = labels
+    firstLabels = firsts
+  }
+
+  // MARK: Nodes
+
+  /// Writes nodes from `start` until the emitter holds a chunk; returns the next node.
+  func writeNodes(from start: Int, into out: inout Emitter) -> Int {
+    withColumnViews(nodeFields) { views in
+      var index = start
+      let count = graph.nodeCount
+      while index < count {
+        out.raw(StaticString("    <node id=\""))
+        nodeTokens.withBytes(index) { out.bytes($0) }
+        out.raw(StaticString("\">\n"))
+        for position in 0..<views.count {
+          writeNodeField(position, views[position], at: index, into: &out)
+        }
+        out.raw(StaticString("    </node>\n"))
+        index += 1
+        if out.isFull { break }
+      }
+      return index
     }
   }
 
-  func value(in graph: Graph, at index: Int) -> PropertyValue? {
-    switch source {
+  @inline(__always)
+  private func writeNodeField(_ position: Int, _ view: ColumnView, at index: Int, into out: inout Emitter) {
+    switch view.source {
     case .nodeDisplayLabel:
-      if case .string(let label)? = column?[index] { return .string(label) }
-      if case .string(let name)? = nameColumn?[index] { return .string(name) }
-      return .string(graph.nodeID(at: index))
+      out.begin(nodeFields[position].prefix)
+      if !emitString(view, nodeFields[position].column, at: index, into: &out),
+        !emitString(view.second, nodeFields[position].nameColumn, at: index, into: &out)
+      {
+        graph.withNodeIDBytes(at: index) { out.escaped($0, .content) }
+      }
+      out.end()
     case .nodeType:
-      if case .string(let type)? = column?[index] { return .string(type) }
-      return graph.nodeLabels(at: index).first.map(PropertyValue.string)
+      let labels = graph.nodeLabelsCode(at: index)
+      if view.hasString(at: index) || nodeFields[position].column.map({ Self.isString($0, at: index) }) == true {
+        out.begin(nodeFields[position].prefix)
+        _ = emitString(view, nodeFields[position].column, at: index, into: &out)
+        out.end()
+      } else if firstLabels.isPresent(labels) {
+        out.begin(nodeFields[position].prefix)
+        firstLabels.withBytes(labels) { out.bytes($0) }
+        out.end()
+      }
     case .nodeLabels:
-      return .string(GraphMLVocabulary.encodeLabels(graph.nodeLabels(at: index)))
-    case .edgeType:
-      return .string(graph.edgeType(at: index))
-    case .edgeTypeFallback:
-      if case .string(let text)? = column?[index] { return .string(text) }
-      return .string(graph.edgeType(at: index))
+      out.begin(nodeFields[position].prefix)
+      encodedLabels.withBytes(graph.nodeLabelsCode(at: index)) { out.bytes($0) }
+      out.end()
     case .property:
-      guard let value = column?[index], let variant, GraphMLKeyPlan.Variant(of: value) == variant else { return nil }
-      return value
+      writeProperty(nodeFields[position], view, at: index, into: &out)
+    case .edgeType, .edgeTypeFallback:
+      break
+    }
+  }
+
+  // MARK: Edges
+
+  /// Writes edges from `start` until the emitter holds a chunk; returns the next edge.
+  func writeEdges(from start: Int, into out: inout Emitter) -> Int {
+    let (idArena, idSpans) = graph.edgeIDStorage
+    return withColumnViews(edgeFields) { views in
+      var index = start
+      let count = graph.edgeCount
+      while index < count {
+        out.raw(StaticString("    <edge id=\""))
+        idArena.withBytes(idSpans[index]) { bytes in
+          if XMLNameToken.isPlainToken(bytes) {
+            out.bytes(bytes)
+          } else {
+            out.raw(XMLNameToken.encode(String(decoding: bytes, as: UTF8.self)))
+          }
+        }
+        out.raw(StaticString("\" source=\""))
+        nodeTokens.withBytes(graph.edgeSourceIndex(at: index)) { out.bytes($0) }
+        out.raw(StaticString("\" target=\""))
+        nodeTokens.withBytes(graph.edgeTargetIndex(at: index)) { out.bytes($0) }
+        out.raw(StaticString("\">\n"))
+        let type = graph.edgeTypeCode(at: index)
+        for position in 0..<views.count {
+          let view = views[position]
+          switch view.source {
+          case .edgeType:
+            out.begin(edgeFields[position].prefix)
+            edgeTypes.withBytes(type) { out.bytes($0) }
+            out.end()
+          case .edgeTypeFallback:
+            out.begin(edgeFields[position].prefix)
+            if !emitString(view, edgeFields[position].column, at: index, into: &out) {
+              edgeTypes.withBytes(type) { out.bytes($0) }
+            }
+            out.end()
+          case .property:
+            writeProperty(edgeFields[position], view, at: index, into: &out)
+          case .nodeDisplayLabel, .nodeType, .nodeLabels:
+            break
+          }
+        }
+        out.raw(StaticString("    </edge>\n"))
+        index += 1
+        if out.isFull { break }
+      }
+      return index
+    }
+  }
+
+  // MARK: Values
+
+  /// Writes the `<data>` of a property key when the element has a value of its variant.
+  @inline(__always)
+  private func writeProperty(_ field: Field, _ view: ColumnView, at index: Int, into out: inout Emitter) {
+    switch view.kind {
+    case .empty:
+      return
+    case .text:
+      guard let bytes = view.text(at: index) else { return }
+      out.begin(field.prefix)
+      out.escaped(bytes, .content)
+      out.end()
+    case .textList:
+      guard let span = view.span(at: index), let column = field.column else { return }
+      out.begin(field.prefix)
+      var first = true
+      column.forEachListElement(span) { element in
+        if !first { out.byte(GraphMLVocabulary.listSeparator) }
+        first = false
+        if element.isEmpty {
+          out.raw(StaticString("\\e"))
+        } else {
+          out.escaped(element, .listElement)
+        }
+      }
+      out.end()
+    case .integer:
+      guard index < view.integers.count, view.present[index] else { return }
+      out.begin(field.prefix)
+      out.integer(view.integers[index])
+      out.end()
+    case .general:
+      guard let value = field.column?.value(at: index), let variant = field.variant,
+        GraphMLKeyPlan.Variant(of: value) == variant
+      else { return }
+      out.begin(field.prefix)
+      out.value(value)
+      out.end()
+    }
+  }
+
+  /// Writes the string value of `column` at `index`, if it has one; false otherwise.
+  @inline(__always)
+  private func emitString(_ view: ColumnView, _ column: ColumnData?, at index: Int, into out: inout Emitter) -> Bool {
+    if let bytes = view.text(at: index) {
+      out.escaped(bytes, .content)
+      return true
+    }
+    guard view.kind == .general, case .string(let text)? = column?.value(at: index) else { return false }
+    text.withUTF8Bytes { out.escaped($0, .content) }
+    return true
+  }
+
+  private static func isString(_ column: ColumnData, at index: Int) -> Bool {
+    guard column.kind == .general, case .string? = column.value(at: index) else { return false }
+    return true
+  }
+
+  // MARK: Column views
+
+  /// A field's column as raw buffers, valid inside ``withColumnViews(_:_:)``.
+  struct ColumnView {
+    var source: Field.Source
+    var kind: ColumnData.Kind = .empty
+    var spans = UnsafeBufferPointer<ByteSpan>(start: nil, count: 0)
+    var base: UnsafePointer<UInt8>?
+    var integers = UnsafeBufferPointer<Int>(start: nil, count: 0)
+    var present = UnsafeBufferPointer<Bool>(start: nil, count: 0)
+    /// The `name` column's text, for ``Field/Source/nodeDisplayLabel``.
+    var nameKind: ColumnData.Kind = .empty
+    var nameSpans = UnsafeBufferPointer<ByteSpan>(start: nil, count: 0)
+    var nameBase: UnsafePointer<UInt8>?
+
+    @inline(__always)
+    func span(at index: Int) -> ByteSpan? {
+      guard index < spans.count else { return nil }
+      let span = spans[index]
+      return span.count >= 0 ? span : nil
+    }
+
+    /// The bytes of a text column's value at `index`.
+    @inline(__always)
+    func text(at index: Int) -> UnsafeRawBufferPointer? {
+      guard kind == .text, let span = span(at: index) else { return nil }
+      return UnsafeRawBufferPointer(start: base.map { $0 + span.start }, count: span.count)
+    }
+
+    @inline(__always)
+    func hasString(at index: Int) -> Bool { text(at: index) != nil }
+
+    /// The view of the `name` column.
+    var second: ColumnView {
+      ColumnView(source: source, kind: nameKind, spans: nameSpans, base: nameBase)
+    }
+  }
+
+  /// Calls `body` with a view of every field's columns.
+  private func withColumnViews<R>(_ fields: [Field], _ body: ([ColumnView]) -> R) -> R {
+    var views: [ColumnView] = []
+    views.reserveCapacity(fields.count)
+    return Self.collectViews(fields[...], &views, body)
+  }
+
+  private static func collectViews<R>(
+    _ fields: ArraySlice<Field>, _ views: inout [ColumnView], _ body: ([ColumnView]) -> R
+  ) -> R {
+    guard let field = fields.first else { return body(views) }
+    let rest = fields.dropFirst()
+    let empty = ColumnData.emptyColumn
+    let column = field.column ?? empty
+    let name = field.nameColumn ?? empty
+    return column.spans.withUnsafeBufferPointer { spans in
+      column.integers.withUnsafeBufferPointer { integers in
+        column.present.withUnsafeBufferPointer { present in
+          name.spans.withUnsafeBufferPointer { nameSpans in
+            views.append(
+              ColumnView(
+                source: field.source, kind: column.kind, spans: spans, base: UnsafePointer(column.arena.storage.base),
+                integers: integers, present: present, nameKind: name.kind, nameSpans: nameSpans,
+                nameBase: UnsafePointer(name.arena.storage.base)))
+            return collectViews(rest, &views, body)
+          }
+        }
+      }
     }
   }
 }
 
-/// The output buffer and the few shapes of markup the writer emits.
-private struct Emitter {
-  var buffer: [UInt8] = []
+/// Many short byte strings end to end, by number.
+private struct PackedStrings {
+  private var bytes: [UInt8] = []
+  private var spans: [ByteSpan] = []
+
+  mutating func append(_ source: UnsafeRawBufferPointer) {
+    spans.append(ByteSpan(start: bytes.count, count: source.count))
+    bytes.append(contentsOf: source)
+  }
+
+  mutating func append(_ text: String) {
+    text.withUTF8Bytes { append($0) }
+  }
+
+  /// Appends `text` escaped as element content.
+  mutating func appendEscaped(_ text: String) {
+    var escaped: [UInt8] = []
+    XMLEscaping.append(text, attribute: false, to: &escaped)
+    escaped.withUnsafeBytes { append($0) }
+  }
+
+  mutating func appendAbsent() { spans.append(.absent) }
+
+  func isPresent(_ index: Int) -> Bool { spans[index].isPresent }
+
+  @inline(__always)
+  func withBytes<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    let span = spans[index]
+    return bytes.withUnsafeBytes { all in
+      body(UnsafeRawBufferPointer(rebasing: all[span.start..<(span.start + max(span.count, 0))]))
+    }
+  }
+}
+
+/// How text is escaped (``XMLEscaping`` documents the rules).
+private enum EscapeMode {
+  /// Element content.
+  case content
+  /// A double-quoted attribute value.
+  case attribute
+  /// One element of a list value in element content: `|` and `\` also get a `\`.
+  case listElement
+
+  /// Bits of the bytes below 64 that need work.
+  @inline(__always)
+  var lowMask: UInt64 {
+    // C0 controls except TAB (9) and LF (10); CR (13) is always written as `&#13;`.
+    let controls: UInt64 = 0xFFFF_FFFF & ~(1 << 9 | 1 << 10)
+    let markup: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+    switch self {
+    case .content, .listElement: return controls | markup
+    case .attribute: return controls | markup | 1 << 9 | 1 << 10 | 1 << 0x22
+    }
+  }
+
+  /// Bits of the bytes 64..<128 that need work.
+  @inline(__always)
+  var highMask: UInt64 {
+    switch self {
+    case .content, .attribute: return 0
+    case .listElement: return 1 << (0x5C - 64) | 1 << (0x7C - 64)
+    }
+  }
+}
+
+/// The output buffer and the few shapes of markup the writer emits. It owns its
+/// memory (allocated in `init`, freed in `deinit`); appends check capacity once per
+/// piece, not once per byte.
+private struct Emitter: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   let chunkSize: Int
 
   init(chunkSize: Int) {
     self.chunkSize = max(1, chunkSize)
-    buffer.reserveCapacity(self.chunkSize + 64 * 1024)
+    capacity = self.chunkSize + 64 * 1024
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Whether a chunk is ready for the sink.
+  var isFull: Bool { count >= chunkSize }
+
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let grown = max(needed, capacity * 2)
+    let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    fresh.update(from: base, count: count)
+    base.deallocate()
+    base = fresh
+    capacity = grown
+  }
+
+  @inline(__always)
+  mutating func bytes(_ source: UnsafeRawBufferPointer) {
+    guard let start = source.baseAddress, source.count > 0 else { return }
+    reserve(source.count)
+    (base + count).update(from: start.assumingMemoryBound(to: UInt8.self), count: source.count)
+    count += source.count
+  }
+
+  @inline(__always)
+  mutating func bytes(_ source: [UInt8]) {
+    source.withUnsafeBytes { bytes($0) }
+  }
+
+  @inline(__always)
+  mutating func byte(_ value: UInt8) {
+    reserve(1)
+    base[count] = value
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func raw(_ text: StaticString) {
+    bytes(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   mutating func raw(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
+    text.withUTF8Bytes { bytes($0) }
   }
 
   mutating func attribute(_ text: String) {
-    XMLEscaping.append(text, attribute: true, to: &buffer)
+    text.withUTF8Bytes { escaped($0, .attribute) }
+  }
+
+  /// Starts a `<data>` element whose start tag is `prefix`.
+  @inline(__always)
+  mutating func begin(_ prefix: [UInt8]) { bytes(prefix) }
+
+  /// Ends a `<data>` element.
+  @inline(__always)
+  mutating func end() { raw(StaticString("</data>\n")) }
+
+  /// Appends `source` escaped for `mode` (see ``XMLEscaping``).
+  @inline(__always)
+  mutating func escaped(_ source: UnsafeRawBufferPointer, _ mode: EscapeMode) {
+    let length = source.count
+    guard length > 0, let start = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    reserve(length * 6)
+    let low = mode.lowMask
+    let high = mode.highMask
+    var out = base + count
+    var index = 0
+    var runStart = 0
+    while index < length {
+      let byte = start[index]
+      let special: Bool
+      if byte < 64 {
+        special = (low >> UInt64(byte)) & 1 != 0
+      } else if byte < 128 {
+        special = (high >> UInt64(byte &- 64)) & 1 != 0
+      } else {
+        special = byte == 0xEF
+      }
+      if !special {
+        index += 1
+        continue
+      }
+      if byte == 0xEF {
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are dropped; other EF sequences stay.
+        guard index + 2 < length, start[index + 1] == 0xBF, start[index + 2] >= 0xBE else {
+          index += 1
+          continue
+        }
+      }
+      if runStart < index {
+        out.update(from: start + runStart, count: index - runStart)
+        out += index - runStart
+      }
+      switch byte {
+      case UInt8(ascii: "&"): Self.put(&out, "&amp;")
+      case UInt8(ascii: "<"): Self.put(&out, "&lt;")
+      case UInt8(ascii: ">"): Self.put(&out, "&gt;")
+      case UInt8(ascii: "\""): Self.put(&out, "&quot;")
+      case 0x0D: Self.put(&out, "&#13;")
+      case 0x0A: Self.put(&out, "&#10;")
+      case 0x09: Self.put(&out, "&#9;")
+      case UInt8(ascii: "|"), UInt8(ascii: "\\"):
+        out[0] = UInt8(ascii: "\\")
+        out[1] = byte
+        out += 2
+      default: break  // characters XML cannot hold are dropped
+      }
+      index += byte == 0xEF ? 3 : 1
+      runStart = index
+    }
+    if runStart < length {
+      out.update(from: start + runStart, count: length - runStart)
+      out += length - runStart
+    }
+    count = out - base
+  }
+
+  @inline(__always)
+  private static func put(_ out: inout UnsafeMutablePointer<UInt8>, _ text: StaticString) {
+    out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+    out += text.utf8CodeUnitCount
+  }
+
+  /// Appends `number` in decimal.
+  @inline(__always)
+  mutating func integer(_ number: Int) {
+    reserve(20)
+    var magnitude = number.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+      var position = scratch.count
+      repeat {
+        position -= 1
+        scratch[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+        magnitude /= 10
+      } while magnitude > 0
+      if number < 0 {
+        position -= 1
+        scratch[position] = UInt8(ascii: "-")
+      }
+      let length = scratch.count - position
+        (base + count).update(
+          from: scratch.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + position, count: length)
+      return length
+    }
+    count += written
+  }
+
+  /// Appends a value of any kind as GraphML text (the general path).
+  mutating func value(_ value: PropertyValue) {
+    switch value {
+    case .string(let text): text.withUTF8Bytes { escaped($0, .content) }
+    case .integer(let number): integer(number)
+    default: GraphMLVocabulary.scalarText(value).withUTF8Bytes { escaped($0, .content) }
+    }
   }
 
   mutating func data(key: String, value: PropertyValue, indent: String) {
     raw(indent)
-    raw("<data key=\"")
+    raw(StaticString("<data key=\""))
     raw(key)
-    raw("\">")
-    switch value {
-    case .string(let text): XMLEscaping.append(text, attribute: false, to: &buffer)
-    case .integer(let number): raw(String(number))
-    default: XMLEscaping.append(GraphMLVocabulary.scalarText(value), attribute: false, to: &buffer)
-    }
-    raw("</data>\n")
+    raw(StaticString("\">"))
+    self.value(value)
+    end()
   }
 
   mutating func flushIfFull<Failure: Error>(_ sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-    if buffer.count >= chunkSize { try flush(sink) }
+    if count >= chunkSize { try flush(sink) }
   }
 
   mutating func flush<Failure: Error>(_ sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-    guard !buffer.isEmpty else { return }
-    try sink(buffer)
-    buffer.removeAll(keepingCapacity: true)
+    guard count > 0 else { return }
+    let chunk = Array(UnsafeBufferPointer(start: base, count: count))
+    count = 0
+    try sink(chunk)
   }
 }

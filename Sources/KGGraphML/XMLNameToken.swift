@@ -1,4 +1,5 @@
 import CLibXML2
+import KGGraph
 
 /// Reversible spelling of any string as an XML NMTOKEN, which GraphML requires for ids
 /// and `attr.name`.
@@ -76,9 +77,16 @@ enum XMLNameToken {
   }
 
   private static func isPlainToken(_ text: String) -> Bool {
-    guard !text.isEmpty else { return false }
+    text.withUTF8Bytes { isPlainToken($0) }
+  }
+
+  /// Whether `bytes` are a name token that ``encode(_:)`` leaves unchanged without
+  /// looking further: ASCII letters, digits, `-`, `.`, `:` and `_`, and no `_x`.
+  @inline(__always)
+  static func isPlainToken(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard !bytes.isEmpty else { return false }
     var previousUnderscore = false
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"):

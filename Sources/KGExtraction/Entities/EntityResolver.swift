@@ -145,6 +145,7 @@ public struct EntityResolver: Sendable {
     }
     rebuildReferences(&entities, analyses: analyses)
 
+    inferAffiliations(&analyses, entities: entities)
     resolveTitleReferences(&analyses, entities: &entities, document: document)
     resolvePronouns(&analyses, entities: entities)
     rebuildReferences(&entities, analyses: analyses)
@@ -193,6 +194,42 @@ public struct EntityResolver: Sendable {
     return candidate.text
   }
 
+  /// Titles without an affiliation in their sentence ("Prime Minister Yasuhiro
+  /// Nakasone", "President Reagan"): a leader title belongs to the one country of the
+  /// article whose head of state or government carries it (a prime minister in an
+  /// article about Japan and the United States is Japan's); failing that, and for
+  /// other offices, to the country of the article's dateline when it is mentioned.
+  private func inferAffiliations(_ analyses: inout [SentenceAnalysis], entities: [Entity]) {
+    var countryOfCode: [String: Int] = [:]
+    for (index, entity) in entities.enumerated() where entity.type == .country {
+      if let code = entity.code { countryOfCode[code] = index }
+    }
+    let dateline = analyses.prefix(3).lazy.compactMap(\.datelineCountry).first.flatMap { countryOfCode[$0] }
+    let headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
+    for sentence in analyses.indices {
+      for index in analyses[sentence].titles.indices {
+        let title = analyses[sentence].titles[index]
+        guard title.affiliation == nil, title.holder != nil || title.isReference, title.entry.scope != "organization" else { continue }
+        let phrase = title.entry.phrase
+        if title.entry.isLeader {
+          let candidates = countryOfCode.filter { headTitles[$0.key]?.contains(phrase) == true || headTitles[$0.key]?.contains(title.entry.role.lowercased()) == true }
+          if candidates.count == 1, let country = candidates.first?.value {
+            analyses[sentence].titles[index].inferredAffiliation = country
+            analyses[sentence].titles[index].inferenceReason = "the one country here whose leader is a \(phrase)"
+            continue
+          }
+          if let dateline, let code = entities[dateline].code, headTitles[code]?.contains(phrase) == true {
+            analyses[sentence].titles[index].inferredAffiliation = dateline
+            analyses[sentence].titles[index].inferenceReason = "the dateline's country"
+          }
+        } else if title.entry.scope == "country", let dateline {
+          analyses[sentence].titles[index].inferredAffiliation = dateline
+          analyses[sentence].titles[index].inferenceReason = "the dateline's country"
+        }
+      }
+    }
+  }
+
   /// "the US president" → the person who is President of the United States here.
   private func resolveTitleReferences(_ analyses: inout [SentenceAnalysis], entities: inout [Entity], document: TextDocument) {
     var holders: [String: Set<Int>] = [:]
@@ -200,7 +237,7 @@ public struct EntityResolver: Sendable {
       for title in analysis.titles {
         guard let person = analysis.entity(at: title.holder) else { continue }
         let role = title.entry.role.lowercased()
-        let affiliation = analysis.entity(at: title.affiliation)
+        let affiliation = analysis.entity(at: title.affiliation) ?? title.inferredAffiliation
         holders["\(role)|\(affiliation.map(String.init) ?? "")", default: []].insert(person)
         holders["\(role)|", default: []].insert(person)
       }
@@ -209,7 +246,7 @@ public struct EntityResolver: Sendable {
       for titleIndex in analyses[sentence].titles.indices where analyses[sentence].titles[titleIndex].isReference {
         let title = analyses[sentence].titles[titleIndex]
         let role = title.entry.role.lowercased()
-        let affiliation = analyses[sentence].entity(at: title.affiliation)
+        let affiliation = analyses[sentence].entity(at: title.affiliation) ?? title.inferredAffiliation
         let key = "\(role)|\(affiliation.map(String.init) ?? "")"
         guard let people = holders[key], people.count == 1, let person = people.first else { continue }
         let mention = Mention(

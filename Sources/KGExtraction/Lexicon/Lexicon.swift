@@ -44,11 +44,12 @@ public struct Lexicon: Sendable {
     var lexicon = Lexicon()
     let lexiconFolder = folder + "/lexicon"
     let rulesFolder = folder + "/rules"
-    for row in try TSVFile.rows(lexiconFolder + "/countries.tsv", columns: 5...7) {
+    for row in try TSVFile.rows(lexiconFolder + "/countries.tsv", columns: 5...8) {
       lexicon.countries.append(
         CountryEntry(
           code: row[0], name: row[1], aliases: row.list(2), demonyms: row.list(3), capitals: row.list(4),
-          ambiguousCapitals: row.list(5), isHistorical: row.field(6) == "1"))
+          ambiguousCapitals: row.list(5), isHistorical: row.field(6) == "1",
+          headTitles: row.list(7).map { $0.lowercased() }))
     }
     for row in try TSVFile.rows(lexiconFolder + "/organizations.tsv", columns: 3...4) {
       let country = row.field(3)

@@ -14,6 +14,8 @@ public struct CountryEntry: Sendable, Hashable {
   public var ambiguousCapitals: [String]
   /// Whether the state no longer exists.
   public var isHistorical: Bool
+  /// Lower-case titles of its head of state and of government ("president", "prime minister").
+  public var headTitles: [String] = []
 }
 
 /// An organization of `lexicon/organizations.tsv`.

@@ -50,4 +50,8 @@ public struct TitleUse: Sendable, Hashable {
   public var isFormer: Bool
   /// Whether it stands for a person without naming them ("the US president").
   public var isReference: Bool
+  /// For a title with no affiliation in the sentence: the entity it is taken to be
+  /// held in, inferred from the article (and why).
+  public var inferredAffiliation: Int? = nil
+  public var inferenceReason: String? = nil
 }

@@ -44,6 +44,7 @@ public struct MentionFinder: Sendable {
     analysis.isAllCaps = Self.isAllCaps(tokens[sentence.tokens])
     let range = sentence.tokens
     var covered = Set<Int>()
+    analysis.datelineCountry = datelineCountry(range, tokens: tokens)
 
     // 1. Known names.
     var position = range.lowerBound
@@ -140,6 +141,21 @@ public struct MentionFinder: Sendable {
     analysis.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     attachTitles(&analysis, tokens: tokens, sentence: range)
     return analysis
+  }
+
+  /// "TOKYO, April 27 -" / "WASHINGTON (Reuters) -": the country of an opening capital city.
+  private func datelineCountry(_ range: Range<Int>, tokens: [Token]) -> String? {
+    guard range.count > 3, tokens[range.lowerBound].isAllCaps || tokens[range.lowerBound].text.count <= 3 else { return nil }
+    for match in gazetteer.match(at: range.lowerBound, in: tokens, end: range.upperBound, ignoringCase: true) {
+      guard match.tokens.upperBound < range.upperBound, [",", "("].contains(tokens[match.tokens.upperBound].text),
+        tokens[match.tokens].allSatisfy(\.isAllCaps)
+      else { continue }
+      switch match.entry {
+      case .capital(let code, _), .country(let code): return code
+      default: continue
+      }
+    }
+    return nil
   }
 
   // MARK: Known names

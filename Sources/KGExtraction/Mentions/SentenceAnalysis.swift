@@ -7,6 +7,8 @@ public struct SentenceAnalysis: Sendable {
   public var candidates: [Mention] = []
   /// Whether the sentence is in capitals (a wire headline), where case says nothing.
   public var isAllCaps = false
+  /// The country of a dateline that opens the sentence ("TOKYO, April 27 -"), by code.
+  public var datelineCountry: String? = nil
 
   public init() {}
 

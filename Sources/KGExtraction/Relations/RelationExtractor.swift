@@ -23,6 +23,8 @@ public struct RelationExtractor: Sendable {
   private var triggersByFirstWord: [String: [TriggerEntry]] = [:]
   private let statusClassifier: StatusClassifier
 
+  static let prepositions: Set<String> = ["to", "of", "for", "with", "by", "from", "at", "in", "on", "about", "against", "than"]
+  static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "such", "some"]
   static let clauseBreaks: Set<String> = [";", ":", "--", "\u{2014}", "\u{2013}", "(", ")"]
   static let objectStops: Set<String> = [
     "who", "which", "that", "after", "before", "when", "while", "as", "because", "but", "since", "although", "where",
@@ -109,7 +111,8 @@ public struct RelationExtractor: Sendable {
     var relations: [Relation] = []
     for title in analysis.titles where !title.isFormer {
       guard let person = analysis.entity(at: title.holder), context.entities[person].type == .person,
-        let affiliation = analysis.entity(at: title.affiliation), context.entities[affiliation].type != .person
+        let affiliation = analysis.entity(at: title.affiliation) ?? title.inferredAffiliation,
+        context.entities[affiliation].type != .person
       else { continue }
       relations.append(
         Relation(
@@ -181,13 +184,30 @@ public struct RelationExtractor: Sendable {
   private func subject(before position: Int, in analysis: SentenceAnalysis, context: Context) -> Int? {
     let tokens = context.document.tokens
     let sentence = context.document.sentences[analysis.mentions.first?.sentence ?? context.sentenceOfToken[position]].tokens
+    // "X, professor of law at Y University, told": the subject is before the apposition.
+    if position - 1 > sentence.lowerBound, tokens[position - 1].text == "," {
+      var opening = position - 2
+      while opening > sentence.lowerBound && opening >= position - 14 && tokens[opening].text != "," { opening -= 1 }
+      if opening > sentence.lowerBound, tokens[opening].text == ",",
+        let person = analysis.mentions.last(where: { $0.tokens.upperBound == opening && $0.kind == .person }),
+        let entity = person.entity
+      {
+        return entity
+      }
+    }
     var best: Mention?
     for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
       // Stop at a clause break between the mention and the verb.
       let between = tokens[mention.tokens.upperBound..<position]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { break }
-      if between.count > 12 { break }
+      if between.count > 8 { break }
       if mention.tokens.lowerBound < sentence.lowerBound { break }
+      // "an aide to Chirac told": the mention is the object of a preposition, not the speaker.
+      if mention.tokens.lowerBound > sentence.lowerBound,
+        Self.prepositions.contains(tokens[mention.tokens.lowerBound - 1].text.lowercased())
+      {
+        break
+      }
       best = mention
       break
     }
@@ -226,6 +246,12 @@ public struct RelationExtractor: Sendable {
       }
       guard let takesAddressee = lexicon.speechVerbs[word], tokens[position].kind == .word else { continue }
       if context.isInQuote(position) { continue }
+      // "Central American states Mexico and Panama", "the claims": a noun, not a verb.
+      if position > range.lowerBound {
+        let previous = tokens[position - 1].text.lowercased()
+        if Self.determiners.contains(previous) { continue }
+        if analysis.mentions.contains(where: { $0.tokens.upperBound == position && $0.form == .demonym }) { continue }
+      }
       // Quotations are handled by attribution.
       let contentStart = position + 1
       let nextIsQuote = contentStart < range.upperBound && tokens[contentStart...].prefix(2).contains { $0.kind == .quote }
@@ -484,9 +510,11 @@ public struct RelationExtractor: Sendable {
     return result
   }
 
+  /// Whether the mention only qualifies a title ("Japanese" in "Japanese Prime Minister
+  /// Shigeru Ishiba" or in "the Japanese prime minister"): then the party is the person.
   private func isAffiliationOfHolder(_ index: Int, in analysis: SentenceAnalysis) -> Bool {
     let start = analysis.mentions[index].tokens.lowerBound
-    return analysis.titles.contains { $0.affiliation == start && $0.holder != nil }
+    return analysis.titles.contains { $0.affiliation == start && ($0.holder != nil || $0.isReference) }
   }
 
   /// "X and Y", "X, Y and Z" starting at `position`.
