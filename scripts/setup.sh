@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for NewsGraph and runs the main job on the shipped
-# example: installs the system packages (libxml2-dev, pkg-config, libxml2-utils) when
-# they are missing, builds the release binary, then validates the example graph,
-# prints its statistics and converts it to node-link JSON.
+# example articles: installs the system packages (libxml2-dev, pkg-config,
+# libxml2-utils) when they are missing, builds the release binary, extracts a graph
+# from each article in examples/articles into graphs/examples/, validates them and
+# prints the statistics of the example graph.
 # Usage: scripts/setup.sh            (from the project root; Swift 6 must be installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +23,10 @@ command -v swift >/dev/null || { echo "setup: Swift 6 is not installed (https://
 
 swift build -c release --product newsgraph
 bin=.build/release/newsgraph
-mkdir -p out
-echo "== newsgraph validate graphs/example.graphml"
-$bin validate graphs/example.graphml
-echo "== newsgraph stats graphs/example.graphml"
-$bin stats graphs/example.graphml
-echo "== newsgraph convert graphs/example.graphml -o out/example.json"
-$bin convert graphs/example.graphml -o out/example.json
+echo "== newsgraph extract examples/articles -o graphs/examples"
+$bin extract examples/articles -o graphs/examples
+echo "== newsgraph validate graphs/examples/*.graphml"
+$bin validate graphs/examples/*.graphml
+echo "== newsgraph stats graphs/examples/nordic-andes-summit.graphml"
+$bin stats graphs/examples/nordic-andes-summit.graphml
 echo "setup: done; the binary is $bin"

@@ -17,7 +17,10 @@ if ! python3 -c 'import networkx, igraph' 2>/dev/null; then
 fi
 python3 scripts/interop.py --newsgraph .build/debug/newsgraph --shared "$shared"
 
+# Extraction quality on the dev set must stay above the regression floors.
+python3 scripts/quality_gate.py --newsgraph .build/debug/newsgraph --shared "$shared"
+
 # Every shipped graph validates against our schema and the official GraphML 1.1 schema.
-.build/debug/newsgraph validate --quiet graphs/*.graphml
-xmllint --nonet --noout --schema "$shared/graphml-xsd/graphml.xsd" graphs/*.graphml
+.build/debug/newsgraph validate --quiet graphs/*.graphml graphs/examples/*.graphml
+xmllint --nonet --noout --schema "$shared/graphml-xsd/graphml.xsd" graphs/*.graphml graphs/examples/*.graphml
 echo "test: all checks passed"

@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func reportedSpeechAndAddressees() throws {
-    let found = try Shipped.relations("Finance Minister Ravi Menon told Reuters that India would keep buying oil from Russia.")
+    let found = try Shipped.relations("Indian Finance Minister Ravi Menon told Reuters that India would keep buying oil from Russia.")
     #expect(found.contains("Ravi Menon said Reuters"))
     #expect(found.contains("Ravi Menon said Russia"))
     #expect(found.contains("Ravi Menon member_of India"))
