@@ -245,6 +245,8 @@ public struct EntityResolver: Sendable {
     for sentence in analyses.indices {
       for titleIndex in analyses[sentence].titles.indices where analyses[sentence].titles[titleIndex].isReference {
         let title = analyses[sentence].titles[titleIndex]
+        // "the president" alone refers to someone only for leader titles.
+        guard title.entry.isLeader || title.affiliation != nil else { continue }
         let role = title.entry.role.lowercased()
         let affiliation = analyses[sentence].entity(at: title.affiliation) ?? title.inferredAffiliation
         let key = "\(role)|\(affiliation.map(String.init) ?? "")"

@@ -24,6 +24,10 @@ public struct MentionFinder: Sendable {
   ]
   static let organizationConnectors: Set<String> = ["of", "for", "on", "de", "du"]
   static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
+  static let titleAdjectives: Set<String> = [
+    "new", "newly", "elected", "top", "current", "incoming", "interim", "acting", "longtime", "long-time", "veteran",
+    "powerful", "embattled", "beleaguered", "then", "former", "outgoing", "late",
+  ]
 
   /// Creates a finder for a lexicon.
   public init(lexicon: Lexicon, tokenizer: Tokenizer) {
@@ -326,7 +330,13 @@ public struct MentionFinder: Sendable {
       person.reason = "starts with the given name '\(words[0])'"
     } else if words.count <= 4, let reason = speechContext(start..<end, tokens: tokens, sentence: sentence) {
       person.reason = reason
-    } else if words.count <= 4, appositionFollows(end, tokens: tokens, sentence: sentence) {
+    } else if start > sentence.lowerBound + 1, tokens[start - 1].text == ",",
+      analysis.titles.contains(where: { $0.tokens.upperBound == start - 1 })
+    {
+      person.reason = "in apposition after a title"
+    } else if words.count >= 2 || !words[0].hasSuffix("ly"), words.count <= 4,
+      appositionFollows(end, tokens: tokens, sentence: sentence)
+    {
       person.reason = "followed by an apposition with a title"
     } else {
       person.reason = "capitalized words"
@@ -377,11 +387,21 @@ public struct MentionFinder: Sendable {
       // Holder after the title: "Prime Minister Shigeru Ishiba".
       if let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound }) {
         analysis.titles[titleIndex].holder = holder.tokens.lowerBound
+      } else if title.tokens.upperBound + 1 < sentence.upperBound, tokens[title.tokens.upperBound].text == ",",
+        let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound + 1 })
+      {
+        // "Ukraine's new president, Viktor Yushchenko,".
+        analysis.titles[titleIndex].holder = holder.tokens.lowerBound
       } else if let holder = appositionHolder(title, analysis: analysis, tokens: tokens, sentence: sentence) {
         analysis.titles[titleIndex].holder = analysis.mentions[holder].tokens.lowerBound
       }
-      // Affiliation before: "Japanese Prime Minister", "Germany's foreign minister", "NATO Secretary-General".
+      // Affiliation before: "Japanese Prime Minister", "Germany's foreign minister", "NATO
+      // Secretary-General", "Ukraine's new president".
       var cursor = title.tokens.lowerBound
+      while cursor > sentence.lowerBound, Self.titleAdjectives.contains(tokens[cursor - 1].text.lowercased()) {
+        if Self.formerWords.contains(tokens[cursor - 1].text.lowercased()) { analysis.titles[titleIndex].isFormer = true }
+        cursor -= 1
+      }
       if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
       if let affiliation = analysis.mentions.last(where: {
         $0.tokens.upperBound == cursor && $0.kind != .person && !isPronoun($0)

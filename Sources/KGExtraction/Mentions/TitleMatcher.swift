@@ -17,17 +17,24 @@ struct TitleMatcher: Sendable {
   /// The longest title starting at `start`, and its end.
   func match(at start: Int, in tokens: [Token], end: Int) -> (entry: TitleEntry, end: Int)? {
     let first = tokens[start].text.lowercased()
-    let key = first.hasSuffix(".") && first.count > 2 ? first : first
-    guard let candidates = titlesByFirstWord[key] else { return nil }
-    for candidate in candidates {
-      let length = candidate.words.count
-      guard start + length <= end else { continue }
-      var matches = true
-      for offset in 0..<length where tokens[start + offset].text.lowercased() != candidate.words[offset] {
-        matches = false
-        break
+    for key in [first, first.hasSuffix("s") ? String(first.dropLast()) : nil].compactMap({ $0 }) {
+      guard let candidates = titlesByFirstWord[key] else { continue }
+      for candidate in candidates {
+        let length = candidate.words.count
+        guard start + length <= end else { continue }
+        var matches = true
+        for offset in 0..<length {
+          var word = tokens[start + offset].text.lowercased()
+          // A plural title: "presidents", "prime ministers", "foreign ministers".
+          if offset == length - 1 && word != candidate.words[offset] && word == candidate.words[offset] + "s" { word.removeLast() }
+          if offset == 0 && key != first && length == 1 { word = key }
+          if word != candidate.words[offset] {
+            matches = false
+            break
+          }
+        }
+        if matches { return (candidate.entry, start + length) }
       }
-      if matches { return (candidate.entry, start + length) }
     }
     return nil
   }

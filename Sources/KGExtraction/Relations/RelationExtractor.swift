@@ -22,6 +22,7 @@ public struct RelationExtractor: Sendable {
   let lexicon: Lexicon
   private var triggersByFirstWord: [String: [TriggerEntry]] = [:]
   private let statusClassifier: StatusClassifier
+  private let headTitles: [String: Set<String>]
 
   static let prepositions: Set<String> = ["to", "of", "for", "with", "by", "from", "at", "in", "on", "about", "against", "than"]
   static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "such", "some"]
@@ -39,6 +40,7 @@ public struct RelationExtractor: Sendable {
     }
     for key in triggersByFirstWord.keys { triggersByFirstWord[key]?.sort { $0.words.count > $1.words.count } }
     statusClassifier = StatusClassifier(lexicon: lexicon)
+    headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
   }
 
   /// The relations of a document whose mentions are resolved to `entities`.
@@ -109,16 +111,33 @@ public struct RelationExtractor: Sendable {
 
   private func titleRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
     var relations: [Relation] = []
+    let range = context.document.sentences[sentence].tokens
     for title in analysis.titles where !title.isFormer {
       guard let person = analysis.entity(at: title.holder), context.entities[person].type == .person,
         let affiliation = analysis.entity(at: title.affiliation) ?? title.inferredAffiliation,
         context.entities[affiliation].type != .person
       else { continue }
+      var leads = title.entry.isLeader
+      // "UK Chancellor Gordon Brown": a leader title the country's leader does not carry is an office in it.
+      if leads, let code = context.entities[affiliation].code, let heads = headTitles[code], !heads.isEmpty,
+        !heads.contains(title.entry.phrase), !heads.contains(title.entry.role.lowercased())
+      {
+        leads = false
+      }
+      // "IMF external relations director": a lower-case qualifier makes it a post inside.
+      let before = title.tokens.lowerBound - 1
+      if leads, before >= range.lowerBound, context.document.tokens[before].kind == .word,
+        !context.document.tokens[before].isCapitalized, analysis.mention(at: title.affiliation)?.tokens.upperBound != title.tokens.lowerBound,
+        !Self.determiners.contains(context.document.tokens[before].text.lowercased())
+      {
+        leads = false
+      }
       relations.append(
         Relation(
-          type: title.entry.isLeader ? .leads : .memberOf, source: person, target: affiliation, status: nil,
+          type: leads ? .leads : .memberOf, source: person, target: affiliation, status: nil,
           role: title.entry.role, sentence: sentence, quote: nil,
-          rule: "title '\(title.entry.phrase)' of \(context.entities[affiliation].name)"))
+          rule: "title '\(title.entry.phrase)' of \(context.entities[affiliation].name)"
+            + (title.inferenceReason.map { " (\($0))" } ?? "")))
     }
     return relations
   }
