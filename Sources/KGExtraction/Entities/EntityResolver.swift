@@ -82,16 +82,16 @@ public struct EntityResolver: Sendable {
       }
     }
     personMentions.sort { ($0.1.nameWords.count, -$0.0.sentence) > ($1.1.nameWords.count, -$1.0.sentence) }
-    var personEntities: [Int] = []
+    var people = PersonIndex()
     for (reference, mention) in personMentions {
       let words = mention.nameWords
       let entity: Int
-      if let existing = matchingPerson(words, among: personEntities, entities: entities, ignoringCase: false) {
+      if let existing = matchingPerson(words, among: people.candidates(for: words), entities: entities, ignoringCase: false) {
         entity = existing
       } else {
         entities.append(Entity(type: .person, name: words.joined(separator: " "), aliases: [], code: nil))
         entity = entities.count - 1
-        personEntities.append(entity)
+        people.add(entity, words: words)
       }
       entities[entity].addAlias(words.joined(separator: " "))
       entities[entity].mentions.append(reference)
@@ -104,7 +104,7 @@ public struct EntityResolver: Sendable {
       for candidate in analyses[sentence].candidates {
         var found: Int?
         var words = candidate.nameWords
-        if let person = matchingPerson(words, among: personEntities, entities: entities, ignoringCase: allCaps) {
+        if let person = matchingPerson(words, among: people.candidates(for: words), entities: entities, ignoringCase: allCaps) {
           found = person
         } else if words.count == 1, let organization = organizationEntity[organizationKey(words[0])] {
           found = organization
@@ -130,7 +130,7 @@ public struct EntityResolver: Sendable {
         for position in range where document.tokens[position].kind == .word {
           if analyses[sentence].mentions.contains(where: { $0.tokens.contains(position) }) { continue }
           let word = document.tokens[position].text
-          guard let person = matchingPerson([word], among: personEntities, entities: entities, ignoringCase: true) else {
+          guard let person = matchingPerson([word], among: people.candidates(for: [word]), entities: entities, ignoringCase: true) else {
             continue
           }
           let index = analyses[sentence].mentions.count
@@ -180,6 +180,21 @@ public struct EntityResolver: Sendable {
     return best.count == 1 ? best[0] : nil
   }
 
+  /// People by each (lower-case) word of their names, so matching a name looks at the
+  /// few people who share a word with it instead of everyone in a long article.
+  struct PersonIndex {
+    private var byWord: [String: [Int]] = [:]
+
+    mutating func add(_ entity: Int, words: [String]) {
+      for word in Set(words.map { $0.lowercased() }) { byWord[word, default: []].append(entity) }
+    }
+
+    func candidates(for words: [String]) -> [Int] {
+      guard let last = words.last?.lowercased() else { return [] }
+      return byWord[last] ?? []
+    }
+  }
+
   static func isSubsequence(_ needle: [String], of haystack: [String]) -> Bool {
     var position = 0
     for word in haystack where position < needle.count && word == needle[position] { position += 1 }
@@ -206,11 +221,24 @@ public struct EntityResolver: Sendable {
     }
     let dateline = analyses.prefix(3).lazy.compactMap(\.datelineCountry).first.flatMap { countryOfCode[$0] }
     let headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
+    // What the article itself says: "King Fahd of Saudi Arabia" settles every later "King Fahd".
+    var explicit: [String: Int] = [:]
+    for analysis in analyses {
+      for title in analysis.titles {
+        guard let person = analysis.entity(at: title.holder), let affiliation = analysis.entity(at: title.affiliation) else { continue }
+        explicit["\(person)|\(title.entry.role.lowercased())"] = affiliation
+      }
+    }
     for sentence in analyses.indices {
       for index in analyses[sentence].titles.indices {
         let title = analyses[sentence].titles[index]
         guard title.affiliation == nil, title.holder != nil || title.isReference, title.entry.scope != "organization" else { continue }
         let phrase = title.entry.phrase
+        if let person = analyses[sentence].entity(at: title.holder), let known = explicit["\(person)|\(title.entry.role.lowercased())"] {
+          analyses[sentence].titles[index].inferredAffiliation = known
+          analyses[sentence].titles[index].inferenceReason = "as the article says elsewhere"
+          continue
+        }
         if title.entry.isLeader {
           let candidates = countryOfCode.filter { headTitles[$0.key]?.contains(phrase) == true || headTitles[$0.key]?.contains(title.entry.role.lowercased()) == true }
           if candidates.count == 1, let country = candidates.first?.value {
@@ -222,7 +250,7 @@ public struct EntityResolver: Sendable {
             analyses[sentence].titles[index].inferredAffiliation = dateline
             analyses[sentence].titles[index].inferenceReason = "the dateline's country"
           }
-        } else if title.entry.scope == "country", let dateline {
+        } else if title.entry.scope == "country", phrase.contains("minister"), let dateline {
           analyses[sentence].titles[index].inferredAffiliation = dateline
           analyses[sentence].titles[index].inferenceReason = "the dateline's country"
         }

@@ -72,6 +72,10 @@ public struct RelationExtractor: Sendable {
       }
     }
     context.quotes = quotes
+    context.quoteOfToken = [Int32](repeating: -1, count: document.tokens.count)
+    for (index, quote) in quotes.enumerated() {
+      for position in quote.inner where context.quoteOfToken[position] < 0 { context.quoteOfToken[position] = Int32(index) }
+    }
 
     for sentence in analyses.indices {
       relations += titleRelations(analyses[sentence], sentence: sentence, context: context)
@@ -103,8 +107,15 @@ public struct RelationExtractor: Sendable {
     var entities: [Entity]
     var sentenceOfToken: [Int] = []
     var quotes: [QuoteSpan] = []
+    /// For each token, the index of the quotation it is inside, or -1.
+    var quoteOfToken: [Int32] = []
 
-    func isInQuote(_ position: Int) -> Bool { quotes.contains { $0.inner.contains(position) } }
+    func isInQuote(_ position: Int) -> Bool { quoteOfToken[position] >= 0 }
+
+    func quote(containing position: Int) -> QuoteSpan? {
+      let index = quoteOfToken[position]
+      return index >= 0 ? quotes[Int(index)] : nil
+    }
   }
 
   // MARK: Titles and nationality
@@ -124,14 +135,17 @@ public struct RelationExtractor: Sendable {
       {
         leads = false
       }
-      // "IMF external relations director": a lower-case qualifier makes it a post inside.
-      let before = title.tokens.lowerBound - 1
-      if leads, before >= range.lowerBound, context.document.tokens[before].kind == .word,
-        !context.document.tokens[before].isCapitalized, analysis.mention(at: title.affiliation)?.tokens.upperBound != title.tokens.lowerBound,
-        !Self.determiners.contains(context.document.tokens[before].text.lowercased())
-      {
-        leads = false
+      // "IMF external relations director": lower-case words between the body and the
+      // title make it a post inside the body.
+      if leads, let body = analysis.mention(at: title.affiliation), body.tokens.upperBound < title.tokens.lowerBound {
+        let gap = context.document.tokens[body.tokens.upperBound..<title.tokens.lowerBound]
+        let qualifiers = gap.filter {
+          $0.kind == .word && !$0.isCapitalized && !MentionFinder.titleAdjectives.contains($0.text.lowercased())
+            && !Self.determiners.contains($0.text.lowercased())
+        }
+        if !qualifiers.isEmpty && gap.allSatisfy({ $0.kind == .word || $0.kind == .possessive }) { leads = false }
       }
+      _ = range
       relations.append(
         Relation(
           type: leads ? .leads : .memberOf, source: person, target: affiliation, status: nil,
@@ -489,7 +503,7 @@ public struct RelationExtractor: Sendable {
       // Inside a quotation, only mentions in the same quotation count, unless the
       // quotation opens after the subject in the same clause ("the US is “talking to ...”").
       if context.isInQuote(position) != context.isInQuote(mention.tokens.lowerBound) {
-        guard let quote = context.quotes.first(where: { $0.inner.contains(position) }),
+        guard let quote = context.quote(containing: position),
           quote.open > mention.tokens.upperBound, context.sentenceOfToken[quote.open] == context.sentenceOfToken[position]
         else { return nil }
       }
