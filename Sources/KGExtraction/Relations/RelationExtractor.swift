@@ -443,6 +443,29 @@ public struct RelationExtractor: Sendable {
       let source = holderIfAffiliation(subject, in: analysis, context: context)
       for object in objects { pairs.append((source, object, subjectMention.tokens.lowerBound)) }
     case .noun:
+      // A noun trigger that ends in its preposition ("war between", "visit to", "support for").
+      if let last = trigger.words.last, ["between", "with", "to", "for", "of", "against", "on"].contains(last) {
+        if last == "between" {
+          let parties = partyList(from: span.upperBound, analysis: analysis, range: range, context: context)
+          for first in parties.indices {
+            for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
+          }
+          break
+        }
+        var owner: Mention?
+        if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
+          owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
+        } else {
+          owner = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context)
+        }
+        guard let ownerMention = owner, let subject = ownerMention.entity else { break }
+        let source = holderIfAffiliation(subject, in: analysis, context: context)
+        let direct = objects.prefix(1).filter { _ in
+          analysis.mentions.contains { $0.tokens.lowerBound >= span.upperBound && $0.tokens.lowerBound <= span.upperBound + 3 }
+        }
+        for object in direct { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
+        break
+      }
       // "talks between X and Y", "a meeting of X and Y": every pair.
       if span.upperBound < range.upperBound, ["between", "among", "of"].contains(tokens[span.upperBound].text.lowercased()) {
         let parties = partyList(from: span.upperBound + 1, analysis: analysis, range: range, context: context)
@@ -476,6 +499,7 @@ public struct RelationExtractor: Sendable {
     let triggerText = tokens[span].map(\.text).joined(separator: " ")
     for (source, target, subjectStart) in pairs where source != target {
       var relationType = type
+      if relationType == .visited && context.entities[target].type != .country { relationType = .met }
       // Visiting a country is `visited`; visiting a person is meeting them.
       if type == .met, ["visited", "visits", "visit", "visiting"].contains(triggerText.lowercased()),
         trigger.role == .verb
