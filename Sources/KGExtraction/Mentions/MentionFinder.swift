@@ -347,8 +347,18 @@ public struct MentionFinder: Sendable {
     covered.formUnion(start..<end)
   }
 
-  /// Evidence that a run is a speaker: "X said", "X, who ..., said", "said X".
+  static let agentVerbs: Set<String> = [
+    "headed", "led", "chaired", "hosted", "signed", "offered", "announced", "proposed", "presented", "made", "written",
+    "founded", "run", "directed", "organized", "organised",
+  ]
+
+  /// Evidence that a run is a speaker or agent: "X said", "said X", "headed by X".
   private func speechContext(_ run: Range<Int>, tokens: [Token], sentence: Range<Int>) -> String? {
+    if run.lowerBound >= sentence.lowerBound + 2, tokens[run.lowerBound - 1].text == "by",
+      Self.agentVerbs.contains(tokens[run.lowerBound - 2].text.lowercased()), run.count >= 2
+    {
+      return "after '\(tokens[run.lowerBound - 2].text) by'"
+    }
     if run.upperBound < sentence.upperBound {
       let next = tokens[run.upperBound].text.lowercased()
       if lexicon.speechVerbs[next] != nil { return "followed by '\(tokens[run.upperBound].text)'" }
