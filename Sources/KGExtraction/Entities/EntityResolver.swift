@@ -221,6 +221,10 @@ public struct EntityResolver: Sendable {
     }
     let dateline = analyses.prefix(3).lazy.compactMap(\.datelineCountry).first.flatMap { countryOfCode[$0] }
     let headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
+    // The country named in at least half of the country mentions, if any.
+    let countryMentions = entities.indices.filter { entities[$0].type == .country }.map { ($0, entities[$0].mentions.count) }
+    let totalCountryMentions = countryMentions.reduce(0) { $0 + $1.1 }
+    let mainCountry = countryMentions.max { $0.1 < $1.1 }.flatMap { $0.1 * 2 >= totalCountryMentions && $0.1 >= 2 ? $0.0 : nil }
     // What the article itself says: "King Fahd of Saudi Arabia" settles every later "King Fahd".
     var explicit: [String: Int] = [:]
     for analysis in analyses {
@@ -250,9 +254,14 @@ public struct EntityResolver: Sendable {
             analyses[sentence].titles[index].inferredAffiliation = dateline
             analyses[sentence].titles[index].inferenceReason = "the dateline's country"
           }
-        } else if title.entry.scope == "country", phrase.contains("minister"), let dateline {
-          analyses[sentence].titles[index].inferredAffiliation = dateline
-          analyses[sentence].titles[index].inferenceReason = "the dateline's country"
+        } else if title.entry.scope == "country", phrase.contains("minister") {
+          if let dateline {
+            analyses[sentence].titles[index].inferredAffiliation = dateline
+            analyses[sentence].titles[index].inferenceReason = "the dateline's country"
+          } else if let main = mainCountry {
+            analyses[sentence].titles[index].inferredAffiliation = main
+            analyses[sentence].titles[index].inferenceReason = "the country the article is mostly about"
+          }
         }
       }
     }

@@ -437,6 +437,22 @@ public struct RelationExtractor: Sendable {
     let objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
     switch trigger.role {
     case .verb:
+      // Passive: "the freeze offered by the Paris Club to Indonesia" — the agent after "by"
+      // acts on the subject before the verb.
+      if span.upperBound + 1 < range.upperBound, tokens[span.upperBound].text.lowercased() == "by",
+        let agentMention = analysis.mentions.first(where: {
+          $0.tokens.lowerBound >= span.upperBound + 1 && $0.tokens.lowerBound <= span.upperBound + 2 && $0.entity != nil
+        }),
+        let agent = agentMention.entity
+      {
+        let source = holderIfAffiliation(agent, in: analysis, context: context)
+        if let patient = analysis.mentions.last(where: { $0.tokens.upperBound <= span.lowerBound && $0.entity != nil }),
+          let patientEntity = patient.entity, !isAffiliationOfHolder(analysis.mentions.firstIndex(of: patient) ?? 0, in: analysis)
+        {
+          pairs.append((source, holderIfAffiliation(patientEntity, in: analysis, context: context), patient.tokens.lowerBound))
+        }
+        break
+      }
       guard let subjectMention = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context),
         let subject = subjectMention.entity
       else { return [] }
