@@ -78,21 +78,28 @@ package struct ColumnData: Sendable {
   /// Calls `body` with the bytes of each element of the text list at `span`.
   @inline(__always)
   package func forEachListElement(_ span: ByteSpan, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-    try arena.withBytes(span) { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        var length = 0
-        var shift = 0
-        while true {
-          let byte = bytes[offset]
-          offset += 1
-          length |= Int(byte & 0x7F) << shift
-          if byte < 0x80 { break }
-          shift += 7
-        }
-        try body(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
-        offset += length
+    try arena.withBytes(span) { try Self.forEachListElement(in: $0, body) }
+  }
+
+  /// Calls `body` with the bytes of each element of a stored text list: elements are
+  /// laid end to end, each after its byte length in LEB128.
+  @inlinable @inline(__always)
+  package static func forEachListElement(
+    in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void
+  ) rethrows {
+    var offset = 0
+    while offset < bytes.count {
+      var length = 0
+      var shift = 0
+      while true {
+        let byte = bytes[offset]
+        offset += 1
+        length |= Int(byte & 0x7F) << shift
+        if byte < 0x80 { break }
+        shift += 7
       }
+      try body(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+      offset += length
     }
   }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import KGCore
 import KGGraph
 
@@ -23,11 +24,21 @@ public struct GraphMLWriter: Sendable {
 
   /// Writes `graph` to `path`, replacing the file atomically.
   ///
+  /// Formatting and file output overlap: chunks go to the file on a background queue
+  /// (at most a few megabytes in flight) while the next ones are formatted.
+  ///
   /// - Throws: ``GraphMLError`` of kind `cannotWrite`.
   public func write(_ graph: Graph, toFile path: String) throws(GraphMLError) {
-    do {
+    do throws(InputError) {
       let file = try AtomicFileWriter(path: path)
-      try write(graph) { (chunk: [UInt8]) throws(InputError) in try file.write(chunk) }
+      let output = ChunkWriter(file)
+      do throws(InputError) {
+        try write(graph) { (chunk: [UInt8]) throws(InputError) in try output.enqueue(chunk) }
+      } catch {
+        try output.finish()
+        throw error
+      }
+      try output.finish()
       try file.commit()
     } catch {
       throw GraphMLError(.cannotWrite, error.message, at: error.location)
@@ -110,6 +121,9 @@ public struct GraphMLWriter: Sendable {
 /// that is the same for many elements (key prefixes, node id tokens, edge types, label
 /// lists) is escaped once up front. Values of general columns (floats, booleans, mixed
 /// kinds) take the slow path through ``PropertyValue``.
+///
+/// The loops work on ``ColumnView``s: raw buffers of the columns, valid inside
+/// ``withViews(_:nodes:_:)`` while the graph (a `let`) keeps the storage alive and unchanged.
 private struct ElementWriter {
   let graph: Graph
   let nodeFields: [Field]
@@ -120,7 +134,7 @@ private struct ElementWriter {
   let edgeTypes: PackedStrings
   /// Per label-list number: the labels as `:A:B`, escaped.
   let encodedLabels: PackedStrings
-  /// Per label-list number: the first label escaped, or nothing (`nil` span count -1).
+  /// Per label-list number: the first label escaped, or absent.
   let firstLabels: PackedStrings
 
   /// One `<data>` line of an element and where its value comes from.
@@ -190,54 +204,54 @@ private struct ElementWriter {
 
   /// Writes nodes from `start` until the emitter holds a chunk; returns the next node.
   func writeNodes(from start: Int, into out: inout Emitter) -> Int {
-    withColumnViews(nodeFields) { views in
-      var index = start
-      let count = graph.nodeCount
-      while index < count {
-        out.raw(StaticString("    <node id=\""))
-        nodeTokens.withBytes(index) { out.bytes($0) }
-        out.raw(StaticString("\">\n"))
-        for position in 0..<views.count {
-          writeNodeField(position, views[position], at: index, into: &out)
+    withViews(nodeFields, nodes: true) { views in
+      nodeTokens.withView { tokens in
+        encodedLabels.withView { labels in
+          firstLabels.withView { firsts in
+            var index = start
+            let count = graph.nodeCount
+            while index < count {
+              out.raw(StaticString("    <node id=\""))
+              out.bytes(tokens[index])
+              out.raw(StaticString("\">\n"))
+              let labelCode = graph.nodeLabelsCode(at: index)
+              for position in 0..<views.count {
+                let view = views[position]
+                switch view.source {
+                case .nodeDisplayLabel:
+                  out.bytes(view.prefix)
+                  if !emitString(view, at: index, into: &out), !emitString(view.nameView, at: index, into: &out) {
+                    graph.withNodeIDBytes(at: index) { out.escaped($0, .content) }
+                  }
+                  out.end()
+                case .nodeType:
+                  if hasString(view, at: index) {
+                    out.bytes(view.prefix)
+                    _ = emitString(view, at: index, into: &out)
+                    out.end()
+                  } else if let first = firsts.ifPresent(labelCode) {
+                    out.bytes(view.prefix)
+                    out.bytes(first)
+                    out.end()
+                  }
+                case .nodeLabels:
+                  out.bytes(view.prefix)
+                  out.bytes(labels[labelCode])
+                  out.end()
+                case .property:
+                  writeProperty(view, at: index, into: &out)
+                case .edgeType, .edgeTypeFallback:
+                  break
+                }
+              }
+              out.raw(StaticString("    </node>\n"))
+              index += 1
+              if out.isFull { break }
+            }
+            return index
+          }
         }
-        out.raw(StaticString("    </node>\n"))
-        index += 1
-        if out.isFull { break }
       }
-      return index
-    }
-  }
-
-  @inline(__always)
-  private func writeNodeField(_ position: Int, _ view: ColumnView, at index: Int, into out: inout Emitter) {
-    switch view.source {
-    case .nodeDisplayLabel:
-      out.begin(nodeFields[position].prefix)
-      if !emitString(view, nodeFields[position].column, at: index, into: &out),
-        !emitString(view.second, nodeFields[position].nameColumn, at: index, into: &out)
-      {
-        graph.withNodeIDBytes(at: index) { out.escaped($0, .content) }
-      }
-      out.end()
-    case .nodeType:
-      let labels = graph.nodeLabelsCode(at: index)
-      if view.hasString(at: index) || nodeFields[position].column.map({ Self.isString($0, at: index) }) == true {
-        out.begin(nodeFields[position].prefix)
-        _ = emitString(view, nodeFields[position].column, at: index, into: &out)
-        out.end()
-      } else if firstLabels.isPresent(labels) {
-        out.begin(nodeFields[position].prefix)
-        firstLabels.withBytes(labels) { out.bytes($0) }
-        out.end()
-      }
-    case .nodeLabels:
-      out.begin(nodeFields[position].prefix)
-      encodedLabels.withBytes(graph.nodeLabelsCode(at: index)) { out.bytes($0) }
-      out.end()
-    case .property:
-      writeProperty(nodeFields[position], view, at: index, into: &out)
-    case .edgeType, .edgeTypeFallback:
-      break
     }
   }
 
@@ -246,48 +260,53 @@ private struct ElementWriter {
   /// Writes edges from `start` until the emitter holds a chunk; returns the next edge.
   func writeEdges(from start: Int, into out: inout Emitter) -> Int {
     let (idArena, idSpans) = graph.edgeIDStorage
-    return withColumnViews(edgeFields) { views in
-      var index = start
-      let count = graph.edgeCount
-      while index < count {
-        out.raw(StaticString("    <edge id=\""))
-        idArena.withBytes(idSpans[index]) { bytes in
-          if XMLNameToken.isPlainToken(bytes) {
-            out.bytes(bytes)
-          } else {
-            out.raw(XMLNameToken.encode(String(decoding: bytes, as: UTF8.self)))
-          }
-        }
-        out.raw(StaticString("\" source=\""))
-        nodeTokens.withBytes(graph.edgeSourceIndex(at: index)) { out.bytes($0) }
-        out.raw(StaticString("\" target=\""))
-        nodeTokens.withBytes(graph.edgeTargetIndex(at: index)) { out.bytes($0) }
-        out.raw(StaticString("\">\n"))
-        let type = graph.edgeTypeCode(at: index)
-        for position in 0..<views.count {
-          let view = views[position]
-          switch view.source {
-          case .edgeType:
-            out.begin(edgeFields[position].prefix)
-            edgeTypes.withBytes(type) { out.bytes($0) }
-            out.end()
-          case .edgeTypeFallback:
-            out.begin(edgeFields[position].prefix)
-            if !emitString(view, edgeFields[position].column, at: index, into: &out) {
-              edgeTypes.withBytes(type) { out.bytes($0) }
+    let idBase = UnsafePointer(idArena.storage.base)
+    return withViews(edgeFields, nodes: false) { views in
+      nodeTokens.withView { tokens in
+        edgeTypes.withView { types in
+          idSpans.withUnsafeBufferPointer { ids in
+            var index = start
+            let count = graph.edgeCount
+            while index < count {
+              out.raw(StaticString("    <edge id=\""))
+              let idSpan = ids[index]
+              let id = UnsafeRawBufferPointer(start: idBase.map { $0 + idSpan.start }, count: idSpan.count)
+              if XMLNameToken.isPlainToken(id) {
+                out.bytes(id)
+              } else {
+                out.raw(XMLNameToken.encode(String(decoding: id, as: UTF8.self)))
+              }
+              out.raw(StaticString("\" source=\""))
+              out.bytes(tokens[graph.edgeSourceIndex(at: index)])
+              out.raw(StaticString("\" target=\""))
+              out.bytes(tokens[graph.edgeTargetIndex(at: index)])
+              out.raw(StaticString("\">\n"))
+              let type = types[graph.edgeTypeCode(at: index)]
+              for position in 0..<views.count {
+                let view = views[position]
+                switch view.source {
+                case .edgeType:
+                  out.bytes(view.prefix)
+                  out.bytes(type)
+                  out.end()
+                case .edgeTypeFallback:
+                  out.bytes(view.prefix)
+                  if !emitString(view, at: index, into: &out) { out.bytes(type) }
+                  out.end()
+                case .property:
+                  writeProperty(view, at: index, into: &out)
+                case .nodeDisplayLabel, .nodeType, .nodeLabels:
+                  break
+                }
+              }
+              out.raw(StaticString("    </edge>\n"))
+              index += 1
+              if out.isFull { break }
             }
-            out.end()
-          case .property:
-            writeProperty(edgeFields[position], view, at: index, into: &out)
-          case .nodeDisplayLabel, .nodeType, .nodeLabels:
-            break
+            return index
           }
         }
-        out.raw(StaticString("    </edge>\n"))
-        index += 1
-        if out.isFull { break }
       }
-      return index
     }
   }
 
@@ -295,20 +314,20 @@ private struct ElementWriter {
 
   /// Writes the `<data>` of a property key when the element has a value of its variant.
   @inline(__always)
-  private func writeProperty(_ field: Field, _ view: ColumnView, at index: Int, into out: inout Emitter) {
+  private func writeProperty(_ view: ColumnView, at index: Int, into out: inout Emitter) {
     switch view.kind {
     case .empty:
       return
     case .text:
       guard let bytes = view.text(at: index) else { return }
-      out.begin(field.prefix)
+      out.bytes(view.prefix)
       out.escaped(bytes, .content)
       out.end()
     case .textList:
-      guard let span = view.span(at: index), let column = field.column else { return }
-      out.begin(field.prefix)
+      guard let span = view.span(at: index) else { return }
+      out.bytes(view.prefix)
       var first = true
-      column.forEachListElement(span) { element in
+      ColumnData.forEachListElement(in: view.bytes(span)) { element in
         if !first { out.byte(GraphMLVocabulary.listSeparator) }
         first = false
         if element.isEmpty {
@@ -320,47 +339,59 @@ private struct ElementWriter {
       out.end()
     case .integer:
       guard index < view.integers.count, view.present[index] else { return }
-      out.begin(field.prefix)
+      out.bytes(view.prefix)
       out.integer(view.integers[index])
       out.end()
     case .general:
+      let field = view.isNode ? nodeFields[view.position] : edgeFields[view.position]
       guard let value = field.column?.value(at: index), let variant = field.variant,
         GraphMLKeyPlan.Variant(of: value) == variant
       else { return }
-      out.begin(field.prefix)
+      out.bytes(view.prefix)
       out.value(value)
       out.end()
     }
   }
 
-  /// Writes the string value of `column` at `index`, if it has one; false otherwise.
+  /// Writes the string value of the view's column at `index`, if it has one; false otherwise.
   @inline(__always)
-  private func emitString(_ view: ColumnView, _ column: ColumnData?, at index: Int, into out: inout Emitter) -> Bool {
+  private func emitString(_ view: ColumnView, at index: Int, into out: inout Emitter) -> Bool {
     if let bytes = view.text(at: index) {
       out.escaped(bytes, .content)
       return true
     }
-    guard view.kind == .general, case .string(let text)? = column?.value(at: index) else { return false }
+    guard view.kind == .general, case .string(let text)? = generalValue(view, at: index) else { return false }
     text.withUTF8Bytes { out.escaped($0, .content) }
     return true
   }
 
-  private static func isString(_ column: ColumnData, at index: Int) -> Bool {
-    guard column.kind == .general, case .string? = column.value(at: index) else { return false }
+  @inline(__always)
+  private func hasString(_ view: ColumnView, at index: Int) -> Bool {
+    if view.text(at: index) != nil { return true }
+    guard view.kind == .general, case .string? = generalValue(view, at: index) else { return false }
     return true
+  }
+
+  private func generalValue(_ view: ColumnView, at index: Int) -> PropertyValue? {
+    let field = view.isNode ? nodeFields[view.position] : edgeFields[view.position]
+    return (view.isName ? field.nameColumn : field.column)?.value(at: index)
   }
 
   // MARK: Column views
 
-  /// A field's column as raw buffers, valid inside ``withColumnViews(_:_:)``.
+  /// A field's column as raw buffers, valid inside ``withViews(_:nodes:_:)``.
   struct ColumnView {
     var source: Field.Source
+    var position: Int
+    var isNode: Bool
+    var isName = false
+    var prefix = UnsafeRawBufferPointer(start: nil, count: 0)
     var kind: ColumnData.Kind = .empty
     var spans = UnsafeBufferPointer<ByteSpan>(start: nil, count: 0)
     var base: UnsafePointer<UInt8>?
     var integers = UnsafeBufferPointer<Int>(start: nil, count: 0)
     var present = UnsafeBufferPointer<Bool>(start: nil, count: 0)
-    /// The `name` column's text, for ``Field/Source/nodeDisplayLabel``.
+    /// The `name` column, for ``Field/Source/nodeDisplayLabel``.
     var nameKind: ColumnData.Kind = .empty
     var nameSpans = UnsafeBufferPointer<ByteSpan>(start: nil, count: 0)
     var nameBase: UnsafePointer<UInt8>?
@@ -372,47 +403,53 @@ private struct ElementWriter {
       return span.count >= 0 ? span : nil
     }
 
+    @inline(__always)
+    func bytes(_ span: ByteSpan) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(start: base.map { $0 + span.start }, count: span.count)
+    }
+
     /// The bytes of a text column's value at `index`.
     @inline(__always)
     func text(at index: Int) -> UnsafeRawBufferPointer? {
       guard kind == .text, let span = span(at: index) else { return nil }
-      return UnsafeRawBufferPointer(start: base.map { $0 + span.start }, count: span.count)
+      return bytes(span)
     }
 
-    @inline(__always)
-    func hasString(at index: Int) -> Bool { text(at: index) != nil }
-
     /// The view of the `name` column.
-    var second: ColumnView {
-      ColumnView(source: source, kind: nameKind, spans: nameSpans, base: nameBase)
+    var nameView: ColumnView {
+      ColumnView(
+        source: source, position: position, isNode: isNode, isName: true, kind: nameKind, spans: nameSpans,
+        base: nameBase)
     }
   }
 
   /// Calls `body` with a view of every field's columns.
-  private func withColumnViews<R>(_ fields: [Field], _ body: ([ColumnView]) -> R) -> R {
+  private func withViews<R>(_ fields: [Field], nodes isNode: Bool, _ body: ([ColumnView]) -> R) -> R {
     var views: [ColumnView] = []
     views.reserveCapacity(fields.count)
-    return Self.collectViews(fields[...], &views, body)
+    return Self.collectViews(fields, 0, isNode, &views, body)
   }
 
   private static func collectViews<R>(
-    _ fields: ArraySlice<Field>, _ views: inout [ColumnView], _ body: ([ColumnView]) -> R
+    _ fields: [Field], _ position: Int, _ isNode: Bool, _ views: inout [ColumnView], _ body: ([ColumnView]) -> R
   ) -> R {
-    guard let field = fields.first else { return body(views) }
-    let rest = fields.dropFirst()
+    guard position < fields.count else { return body(views) }
+    let field = fields[position]
     let empty = ColumnData.emptyColumn
     let column = field.column ?? empty
     let name = field.nameColumn ?? empty
-    return column.spans.withUnsafeBufferPointer { spans in
-      column.integers.withUnsafeBufferPointer { integers in
-        column.present.withUnsafeBufferPointer { present in
-          name.spans.withUnsafeBufferPointer { nameSpans in
-            views.append(
-              ColumnView(
-                source: field.source, kind: column.kind, spans: spans, base: UnsafePointer(column.arena.storage.base),
-                integers: integers, present: present, nameKind: name.kind, nameSpans: nameSpans,
-                nameBase: UnsafePointer(name.arena.storage.base)))
-            return collectViews(rest, &views, body)
+    return field.prefix.withUnsafeBytes { prefix in
+      column.spans.withUnsafeBufferPointer { spans in
+        column.integers.withUnsafeBufferPointer { integers in
+          column.present.withUnsafeBufferPointer { present in
+            name.spans.withUnsafeBufferPointer { nameSpans in
+              views.append(
+                ColumnView(
+                  source: field.source, position: position, isNode: isNode, prefix: prefix, kind: column.kind,
+                  spans: spans, base: UnsafePointer(column.arena.storage.base), integers: integers, present: present,
+                  nameKind: name.kind, nameSpans: nameSpans, nameBase: UnsafePointer(name.arena.storage.base)))
+              return collectViews(fields, position + 1, isNode, &views, body)
+            }
           }
         }
       }
@@ -443,14 +480,25 @@ private struct PackedStrings {
 
   mutating func appendAbsent() { spans.append(.absent) }
 
-  func isPresent(_ index: Int) -> Bool { spans[index].isPresent }
+  /// The strings as raw buffers, valid inside `body`.
+  struct View {
+    let bytes: UnsafeRawBufferPointer
+    let spans: UnsafeBufferPointer<ByteSpan>
 
-  @inline(__always)
-  func withBytes<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    let span = spans[index]
-    return bytes.withUnsafeBytes { all in
-      body(UnsafeRawBufferPointer(rebasing: all[span.start..<(span.start + max(span.count, 0))]))
+    @inline(__always)
+    subscript(index: Int) -> UnsafeRawBufferPointer {
+      let span = spans[index]
+      return UnsafeRawBufferPointer(rebasing: bytes[span.start..<(span.start + max(span.count, 0))])
     }
+
+    @inline(__always)
+    func ifPresent(_ index: Int) -> UnsafeRawBufferPointer? {
+      spans[index].isPresent ? self[index] : nil
+    }
+  }
+
+  func withView<R>(_ body: (View) -> R) -> R {
+    bytes.withUnsafeBytes { all in spans.withUnsafeBufferPointer { body(View(bytes: all, spans: $0)) } }
   }
 }
 
@@ -472,6 +520,27 @@ private enum EscapeMode {
     switch self {
     case .content, .listElement: return controls | markup
     case .attribute: return controls | markup | 1 << 9 | 1 << 10 | 1 << 0x22
+    }
+  }
+
+  /// Whether any of the eight bytes in `word` may need work (a quick test that lets
+  /// clean text through a word at a time; the byte loop decides for the rest).
+  @inline(__always)
+  func mayNeedWork(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    // Bytes below 0x20 (controls), and `&`, `<`, `>`, 0xEF (U+FFFE/U+FFFF lead byte).
+    if (word &- ones &* 0x20) & ~word & highs != 0 { return true }
+    if hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
+      || hasZeroByte(word ^ (ones &* 0xEF))
+    {
+      return true
+    }
+    switch self {
+    case .content: return false
+    case .attribute: return hasZeroByte(word ^ (ones &* 0x22))
+    case .listElement: return hasZeroByte(word ^ (ones &* 0x7C)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
   }
 
@@ -523,8 +592,41 @@ private struct Emitter: ~Copyable {
   mutating func bytes(_ source: UnsafeRawBufferPointer) {
     guard let start = source.baseAddress, source.count > 0 else { return }
     reserve(source.count)
-    (base + count).update(from: start.assumingMemoryBound(to: UInt8.self), count: source.count)
+    Self.copy(UnsafeMutableRawPointer(base + count), start, source.count)
     count += source.count
+  }
+
+  /// Copies `length` bytes; short copies (most of the markup) use a few unaligned word
+  /// moves instead of a call to `memmove`.
+  @inline(__always)
+  static func copy(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ length: Int) {
+    switch length {
+    case 16...32:
+      let a = source.loadUnaligned(as: UInt64.self)
+      let b = source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      let c = source.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self)
+      let d = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+      destination.storeBytes(of: a, as: UInt64.self)
+      destination.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+      destination.storeBytes(of: c, toByteOffset: length - 16, as: UInt64.self)
+      destination.storeBytes(of: d, toByteOffset: length - 8, as: UInt64.self)
+    case 8..<16:
+      let a = source.loadUnaligned(as: UInt64.self)
+      let b = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+      destination.storeBytes(of: a, as: UInt64.self)
+      destination.storeBytes(of: b, toByteOffset: length - 8, as: UInt64.self)
+    case 4..<8:
+      let a = source.loadUnaligned(as: UInt32.self)
+      let b = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+      destination.storeBytes(of: a, as: UInt32.self)
+      destination.storeBytes(of: b, toByteOffset: length - 4, as: UInt32.self)
+    case 0..<4:
+      for offset in 0..<length {
+        destination.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+      }
+    default:
+      destination.copyMemory(from: source, byteCount: length)
+    }
   }
 
   @inline(__always)
@@ -571,7 +673,13 @@ private struct Emitter: ~Copyable {
     var out = base + count
     var index = 0
     var runStart = 0
+    let raw = UnsafeRawPointer(start)
     while index < length {
+      // Eight bytes at a time while none of them needs work.
+      while index + 8 <= length, !mode.mayNeedWork(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        index += 8
+      }
+      guard index < length else { break }
       let byte = start[index]
       let special: Bool
       if byte < 64 {
@@ -593,7 +701,7 @@ private struct Emitter: ~Copyable {
         }
       }
       if runStart < index {
-        out.update(from: start + runStart, count: index - runStart)
+        Self.copy(out, start + runStart, index - runStart)
         out += index - runStart
       }
       switch byte {
@@ -614,7 +722,7 @@ private struct Emitter: ~Copyable {
       runStart = index
     }
     if runStart < length {
-      out.update(from: start + runStart, count: length - runStart)
+      Self.copy(out, start + runStart, length - runStart)
       out += length - runStart
     }
     count = out - base
@@ -622,7 +730,7 @@ private struct Emitter: ~Copyable {
 
   @inline(__always)
   private static func put(_ out: inout UnsafeMutablePointer<UInt8>, _ text: StaticString) {
-    out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+    copy(out, text.utf8Start, text.utf8CodeUnitCount)
     out += text.utf8CodeUnitCount
   }
 
@@ -678,5 +786,44 @@ private struct Emitter: ~Copyable {
     let chunk = Array(UnsafeBufferPointer(start: base, count: count))
     count = 0
     try sink(chunk)
+  }
+}
+
+/// Hands chunks to an ``AtomicFileWriter`` on a serial background queue, so that the
+/// kernel copies one chunk while the writer formats the next. The file is only used on
+/// the queue until ``finish()`` has drained it; at most `depth` chunks wait at a time.
+private final class ChunkWriter: @unchecked Sendable {
+  private let file: AtomicFileWriter
+  private let queue = DispatchQueue(label: "NewsGraph.GraphMLWriter.output")
+  private let slots: DispatchSemaphore
+  /// Set on the queue; read on the queue or after it has drained.
+  private var failure: InputError?
+
+  init(_ file: AtomicFileWriter, depth: Int = 4) {
+    self.file = file
+    slots = DispatchSemaphore(value: depth)
+  }
+
+  /// Queues `chunk` for the file; throws the first write error once one has happened.
+  func enqueue(_ chunk: [UInt8]) throws(InputError) {
+    slots.wait()
+    if let failure = queue.sync(execute: { self.failure }) {
+      slots.signal()
+      throw failure
+    }
+    queue.async {
+      defer { self.slots.signal() }
+      guard self.failure == nil else { return }
+      do throws(InputError) {
+        try self.file.write(chunk)
+      } catch {
+        self.failure = error
+      }
+    }
+  }
+
+  /// Waits until every queued chunk is written; throws the first write error.
+  func finish() throws(InputError) {
+    if let failure = queue.sync(execute: { self.failure }) { throw failure }
   }
 }
