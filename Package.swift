@@ -29,12 +29,14 @@ let package = Package(
       name: "KGExtraction",
       dependencies: ["KGText", "KGGraph", "KGCore"],
       resources: [.copy("Resources/lexicon"), .copy("Resources/rules")]),
+    // Many article graphs into one: entity resolution across articles, edge aggregation.
+    .target(name: "KGMerge", dependencies: ["KGGraph", "KGCore"], resources: [.copy("Resources/variants.tsv")]),
     // GraphML reading, writing and schema validation through libxml2.
     .target(name: "KGGraphML", dependencies: ["KGGraph", "KGCore", "CLibXML2"]),
     .executableTarget(
       name: "newsgraph",
       dependencies: [
-        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction",
+        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction", "KGMerge",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -42,6 +44,7 @@ let package = Package(
     .testTarget(name: "KGCoreTests", dependencies: ["KGCore"]),
     .testTarget(name: "KGTextTests", dependencies: ["KGText"]),
     .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction", "KGGraphML", "KGTestSupport"]),
+    .testTarget(name: "KGMergeTests", dependencies: ["KGMerge", "KGExtraction", "KGGraphML", "KGTestSupport"]),
     .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
     .testTarget(
       name: "KGGraphMLTests",

@@ -5,6 +5,7 @@ import KGCore
 import KGExtraction
 import KGGraph
 import KGGraphML
+import KGMerge
 
 extension NewsGraphCommand {
   /// `newsgraph extract`: articles to knowledge graphs.
@@ -18,9 +19,8 @@ extension NewsGraphCommand {
         "url"). The article id is the file's stem or the JSON "id".
 
         With -o FOLDER each article gets its own FOLDER/ID.graphml (or .json); with
-        -o FILE.graphml all articles go into one graph (node ids are prefixed with the
-        article id until `newsgraph merge` joins entities across articles). Files are
-        replaced atomically.
+        -o FILE.graphml all articles go into one graph, merged as `newsgraph merge`
+        does (one node per entity across articles). Files are replaced atomically.
 
         Examples:
           newsgraph extract examples/articles -o graphs/articles
@@ -78,13 +78,13 @@ extension NewsGraphCommand {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
       }
       var progress = Progress(quiet: quiet)
-      var combined = Graph()
+      var merger = GraphMerger(variants: VariantTable.bundled())
       for file in files {
         try source.forEachBatch(of: file, batchSize: max(16, jobs * 8)) { articles in
           let graphs = Self.extractAll(articles, extractor: extractor, jobs: jobs)
           for (article, graph) in zip(articles, graphs) {
             if singleFile {
-              Self.append(graph, article: article.id, to: &combined)
+              merger.add(graph, source: article.id)
             } else {
               let name = Self.fileName(for: article.id) + (chosenFormat == .json ? ".json" : ".graphml")
               try GraphFiles.write(graph, to: output + "/" + name, format: chosenFormat)
@@ -93,7 +93,7 @@ extension NewsGraphCommand {
           }
         }
       }
-      if singleFile { try GraphFiles.write(combined, to: output, format: chosenFormat) }
+      if singleFile { try GraphFiles.write(merger.result().graph, to: output, format: chosenFormat) }
       progress.finish(output: output)
     }
 
@@ -112,23 +112,6 @@ extension NewsGraphCommand {
         }
       }
       return results.values()
-    }
-
-    /// Adds an article's graph to the run's graph, node ids prefixed with the article id.
-    static func append(_ graph: Graph, article: String, to combined: inout Graph) {
-      var indexMap: [Int] = []
-      for index in 0..<graph.nodeCount {
-        var node = graph.node(at: index)
-        node.id = "\(article):\(node.id)"
-        indexMap.append((try? combined.addNode(node)) ?? combined.nodeIndex(of: node.id) ?? 0)
-      }
-      for index in 0..<graph.edgeCount {
-        let edge = graph.edge(at: index)
-        _ = try? combined.addEdge(
-          id: "\(article):\(edge.id)", sourceIndex: indexMap[graph.edgeSourceIndex(at: index)],
-          targetIndex: indexMap[graph.edgeTargetIndex(at: index)], type: edge.type,
-          properties: edge.properties.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-      }
     }
 
     /// A file name for an article id: path separators and other awkward characters replaced.
