@@ -31,12 +31,14 @@ let package = Package(
       resources: [.copy("Resources/lexicon"), .copy("Resources/rules")]),
     // Many article graphs into one: entity resolution across articles, edge aggregation.
     .target(name: "KGMerge", dependencies: ["KGGraph", "KGCore"], resources: [.copy("Resources/variants.tsv")]),
+    // The openCypher subset: lexer, parser, binder, executor over a graph.
+    .target(name: "KGCypher", dependencies: ["KGGraph", "KGCore", "KGMerge"]),
     // GraphML reading, writing and schema validation through libxml2.
     .target(name: "KGGraphML", dependencies: ["KGGraph", "KGCore", "CLibXML2"]),
     .executableTarget(
       name: "newsgraph",
       dependencies: [
-        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction", "KGMerge",
+        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction", "KGMerge", "KGCypher",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -46,6 +48,7 @@ let package = Package(
     .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction", "KGGraphML", "KGTestSupport"]),
     .testTarget(name: "KGMergeTests", dependencies: ["KGMerge", "KGExtraction", "KGGraphML", "KGTestSupport"]),
     .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
+    .testTarget(name: "KGCypherTests", dependencies: ["KGCypher", "KGGraph"]),
     .testTarget(
       name: "KGGraphMLTests",
       dependencies: ["KGGraphML", "KGTestSupport"],

@@ -23,7 +23,7 @@ struct NewsGraphCommand: ParsableCommand {
       Exit status: 0 success, 1 bad input, 2 bad usage.
       """,
     version: "0.1.0",
-    subcommands: [Extract.self, Merge.self, Validate.self, Stats.self, Convert.self])
+    subcommands: [Extract.self, Merge.self, Query.self, Validate.self, Stats.self, Convert.self])
 
   /// Parses the arguments, runs the command and maps failures to exit statuses:
   /// 1 with a one-line message for bad input, 2 for bad usage.
