@@ -40,10 +40,14 @@ enum Binder {
         }
         scope[variable] = .value
       case .with(let projection, let predicate):
+        let before = scope
         scope = try project(projection, scope)
         if let predicate {
           try noAggregate(predicate, "WHERE")
-          try references(predicate, scope)
+          // WITH ... WHERE sees the projected names and the variables before them.
+          var visible = before
+          for (name, kind) in scope { visible[name] = kind }
+          try references(predicate, visible)
         }
       case .return(let projection):
         _ = try project(projection, scope)
@@ -53,13 +57,20 @@ enum Binder {
 
   private static func project(_ projection: Projection, _ scope: [String: Kind]) throws(CypherError) -> [String: Kind] {
     var next: [String: Kind] = projection.includesAll ? scope : [:]
-    if projection.includesAll && scope.isEmpty {
-      throw CypherError(.syntaxError, "NoVariablesInScope", "RETURN * needs variables in scope")
-    }
     var seen: Set<String> = []
+    let groupingVariables: Set<String> = Set(
+      projection.items.compactMap { item in
+        if case .variable(let name) = item.expression, !Aggregation.contains(item.expression) { return name }
+        return nil
+      })
+    let aggregating = projection.items.contains { Aggregation.contains($0.expression) }
     for item in projection.items {
       try references(item.expression, scope)
       try nestedAggregates(item.expression)
+      try literalTypes(item.expression)
+      if aggregating && Aggregation.contains(item.expression) {
+        try groupedOnly(item.expression, groupingVariables, projectedAll: projection.includesAll ? Set(scope.keys) : [])
+      }
       guard seen.insert(item.name).inserted else {
         throw CypherError(.syntaxError, "ColumnNameConflict", "column '\(item.name)' appears twice")
       }
@@ -69,7 +80,6 @@ enum Binder {
         next[item.name] = .value
       }
     }
-    let aggregating = projection.items.contains { Aggregation.contains($0.expression) }
     var orderScope = next
     if !aggregating && !projection.distinct { for (name, kind) in scope where orderScope[name] == nil { orderScope[name] = kind } }
     for item in projection.orderBy {
@@ -77,6 +87,7 @@ enum Binder {
         if !aggregating {
           throw CypherError(.syntaxError, "InvalidAggregation", "ORDER BY cannot aggregate here")
         }
+        try groupedOnly(item.expression, groupingVariables.union(Set(next.keys)), projectedAll: [])
       } else {
         try references(item.expression, orderScope)
       }
@@ -89,23 +100,38 @@ enum Binder {
 
   private static func bind(_ pattern: Pattern, into scope: inout [String: Kind], creating: Bool) throws(CypherError) {
     func declare(_ name: String, _ kind: Kind) throws(CypherError) {
-      if let existing = scope[name], existing != kind {
+      if let existing = scope[name], existing != kind, existing != .value, kind != .value {
         throw CypherError(.syntaxError, "VariableTypeConflict", "'\(name)' is already bound as another kind")
       }
-      scope[name] = kind
+      if scope[name] == nil || scope[name] == .value { scope[name] = kind }
     }
-    // Property expressions see the variables bound before the pattern.
     let before = scope
+    var relationshipsHere: Set<String> = []
     for part in pattern.parts {
-      for node in [part.start] + part.steps.map(\.node) {
-        if let properties = node.properties { try references(properties, before) }
-        if let variable = node.variable { try declare(variable, .node) }
+      let nodes = [part.start] + part.steps.map(\.node)
+      if creating && part.steps.isEmpty, let variable = part.start.variable, before[variable] != nil {
+        throw CypherError(.syntaxError, "VariableAlreadyBound", "'\(variable)' is already bound")
       }
-      for (relationship, _) in part.steps {
-        if let properties = relationship.properties { try references(properties, before) }
+      for (position, node) in nodes.enumerated() {
+        if let properties = node.properties {
+          try references(properties, scope)
+          try literalTypes(properties)
+        }
+        if let variable = node.variable {
+          if creating, before[variable] != nil, !node.labels.isEmpty || node.properties != nil {
+            throw CypherError(.syntaxError, "VariableAlreadyBound", "'\(variable)' is already bound")
+          }
+          try declare(variable, .node)
+        }
+        guard position < part.steps.count else { continue }
+        let relationship = part.steps[position].relationship
+        if let properties = relationship.properties { try references(properties, scope) }
         if let variable = relationship.variable {
           if creating && scope[variable] != nil {
             throw CypherError(.syntaxError, "VariableAlreadyBound", "'\(variable)' is already bound")
+          }
+          if !relationshipsHere.insert(variable).inserted {
+            throw CypherError(.syntaxError, "RelationshipUniquenessViolation", "'\(variable)' is used twice in one pattern")
           }
           try declare(variable, relationship.length == nil ? .relationship : .value)
         }
@@ -117,13 +143,21 @@ enum Binder {
     }
   }
 
-  /// Throws for a variable that is not in scope (list comprehensions bind their own).
+  /// Throws for a variable that is not in scope (list comprehensions bind their own),
+  /// and for property access on a path.
   private static func references(_ expression: Expression, _ scope: [String: Kind]) throws(CypherError) {
     switch expression {
     case .variable(let name):
       if scope[name] == nil && !name.hasPrefix(" ") {
-        throw CypherError(.semanticError, "UndefinedVariable", "variable '\(name)' is not defined")
+        throw CypherError(.syntaxError, "UndefinedVariable", "variable '\(name)' is not defined")
       }
+    case .property(.variable(let name), _) where scope[name] == .path:
+      throw CypherError(.syntaxError, "InvalidArgumentType", "'\(name)' is a path, which has no properties")
+    case .function(let name, _, let arguments) where name.lowercased() == "type" && arguments.count == 1:
+      if case .variable(let variable) = arguments[0], scope[variable] == .node {
+        throw CypherError(.syntaxError, "InvalidArgumentType", "type() needs a relationship, '\(variable)' is a node")
+      }
+      for child in arguments { try references(child, scope) }
     case .listComprehension(let variable, let list, let predicate, let projection):
       try references(list, scope)
       var inner = scope
@@ -138,12 +172,53 @@ enum Binder {
     case .patternPredicate(let part):
       for node in [part.start] + part.steps.map(\.node) {
         if let variable = node.variable, scope[variable] == nil {
-          throw CypherError(.semanticError, "UndefinedVariable", "variable '\(variable)' is not defined")
+          throw CypherError(.syntaxError, "UndefinedVariable", "variable '\(variable)' is not defined")
         }
       }
     default:
       for child in ExpressionWalker.children(of: expression) { try references(child, scope) }
     }
+  }
+
+  /// Literal operands of the wrong type are compile-time errors: `NOT 'a'`, `1 AND true`, `1 IN 2`.
+  private static func literalTypes(_ expression: Expression) throws(CypherError) {
+    func isNonBooleanLiteral(_ operand: Expression) -> Bool {
+      switch operand {
+      case .integer, .float, .string, .list, .map: return true
+      default: return false
+      }
+    }
+    var problem: String?
+    ExpressionWalker.visit(expression) { node in
+      switch node {
+      case .unary(.not, let operand) where isNonBooleanLiteral(operand): problem = "NOT needs a boolean"
+      case .binary(let op, let left, let right) where op == .and || op == .or || op == .xor:
+        if isNonBooleanLiteral(left) || isNonBooleanLiteral(right) { problem = "\(op.rawValue) needs booleans" }
+      case .binary(.in, _, let right):
+        switch right {
+        case .integer, .float, .string, .boolean, .map: problem = "IN needs a list"
+        default: break
+        }
+      default: break
+      }
+    }
+    if let problem { throw CypherError(.syntaxError, "InvalidArgumentType", problem) }
+  }
+
+  /// In an aggregating projection, variables outside aggregates must be grouping keys
+  /// themselves: `me.age + count(*)` is ambiguous unless `me` is projected as is.
+  private static func groupedOnly(_ expression: Expression, _ grouping: Set<String>, projectedAll: Set<String>) throws(CypherError) {
+    if Aggregation.isAggregate(expression) { return }
+    if case .variable(let name) = expression {
+      if !grouping.contains(name) && !projectedAll.contains(name) {
+        throw CypherError(
+          .syntaxError, "AmbiguousAggregationExpression", "'\(name)' is neither aggregated nor a grouping key")
+      }
+      return
+    }
+    if case .listComprehension = expression { return }
+    if case .quantifier = expression { return }
+    for child in ExpressionWalker.children(of: expression) { try groupedOnly(child, grouping, projectedAll: projectedAll) }
   }
 
   private static func noAggregate(_ expression: Expression, _ clause: String) throws(CypherError) {

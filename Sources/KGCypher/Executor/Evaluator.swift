@@ -26,7 +26,7 @@ struct Evaluator {
       return value
     case .variable(let name):
       guard let value = row[name] else {
-        throw CypherError(.semanticError, "UndefinedVariable", "variable '\(name)' is not defined")
+        throw CypherError(.syntaxError, "UndefinedVariable", "variable '\(name)' is not defined")
       }
       return value
     case .list(let elements):

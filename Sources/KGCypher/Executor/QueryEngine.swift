@@ -78,16 +78,20 @@ struct Executor {
         if !scope.contains(variable) { scope.append(variable) }
       case .with(let projection, let predicate):
         let (names, projected) = try project(projection, rows, scope: scope)
-        rows = projected
-        if let predicate {
-          var kept: [Row] = []
-          for row in rows where try evaluator.evaluate(predicate, row) == .boolean(true) { kept.append(row) }
-          rows = kept
+        rows = []
+        for entry in projected {
+          if let predicate {
+            // WHERE after WITH sees the projected names and the variables before them.
+            var context = entry.source
+            for (name, value) in entry.projected { context[name] = value }
+            guard try evaluator.evaluate(predicate, context) == .boolean(true) else { continue }
+          }
+          rows.append(entry.projected)
         }
         scope = names
       case .return(let projection):
         let (names, projected) = try project(projection, rows, scope: scope)
-        return (names, projected.map { row in names.map { row[$0] ?? .null } })
+        return (names, projected.map { entry in names.map { entry.projected[$0] ?? .null } })
       }
     }
     return ([], [])
@@ -192,7 +196,9 @@ struct Executor {
 
   // MARK: WITH / RETURN
 
-  private func project(_ projection: Projection, _ rows: [Row], scope: [String]) throws(CypherError) -> ([String], [Row]) {
+  private func project(_ projection: Projection, _ rows: [Row], scope: [String]) throws(CypherError)
+    -> ([String], [(projected: Row, source: Row)])
+  {
     var items = projection.items
     if projection.includesAll {
       let explicit = Set(items.map(\.name))
@@ -245,7 +251,7 @@ struct Executor {
       let count = try nonNegativeInteger(limit, "LIMIT")
       output = Array(output.prefix(count))
     }
-    return (names, output.map(\.projected))
+    return (names, output)
   }
 
   /// An ORDER BY key: an aggregate written again ("ORDER BY count(*)") is the projected column.

@@ -158,7 +158,7 @@ extension Parser {
       guard case .variable = expression else {
         throw CypherError(
           .syntaxError, "NoExpressionAlias",
-          "Expected AS and an alias after '\(text)' in WITH, found \(current.displayText)", at: first.start)
+          "Expected a variable or an aliased expression (... AS name) in WITH, found '\(text)'", at: first.start)
       }
     }
     return ProjectionItem(expression: expression, name: text, isAliased: false)

@@ -33,16 +33,19 @@ public enum CypherParser {
 /// The arrow tokens (`->`, `<-`, `-->`, `<--`) are transparent: asking for `<`, `-`
 /// or `>` when the current token is an arrow that starts with that character
 /// splits the arrow into one-character tokens. So `a<-1` still reads as `a < -1`,
-/// and `(a)<--(b)` as `<`, `-`, `-`.
+/// and `(a)<--(b)` as `<`, `-`, `-`. The pieces wait in a small queue in front of
+/// the token array, so splitting costs O(1).
 struct Parser {
   /// How deeply expressions may nest inside the outermost one (parentheses, lists,
   /// maps, arguments, unary signs, NOT, chained operators, ...).
   static let nestingLimit = 500
 
   /// The tokens; the last one is always ``Token/Kind/endOfInput``.
-  private(set) var tokens: [Token]
-  /// The position of the current token in ``tokens``.
-  private(set) var index = 0
+  private let tokens: [Token]
+  /// The position in ``tokens`` of the current token (of the token after ``pieces`` when there are some).
+  private var index = 0
+  /// The one-character tokens of a split arrow not consumed yet; they come before `tokens[index]`.
+  private var pieces: [Token] = []
   /// The end offset of the last token consumed, for the text of projection items.
   private(set) var previousEnd = 0
   /// How many levels enclose the expression being parsed (the outermost expression is at 1).
@@ -57,12 +60,13 @@ struct Parser {
   // MARK: - Looking at tokens
 
   /// The current token.
-  var current: Token { tokens[index] }
+  var current: Token { pieces.first ?? tokens[index] }
 
-  /// The token `offset` places after the current one (the end token past the end).
+  /// The token `offset` (zero or more) places after the current one; the end token past the end.
   func token(at offset: Int) -> Token {
-    let position = index + offset
-    return position >= 0 && position < tokens.count ? tokens[position] : tokens[tokens.count - 1]
+    if offset < pieces.count { return pieces[max(0, offset)] }
+    let position = index + offset - pieces.count
+    return position < tokens.count ? tokens[position] : tokens[tokens.count - 1]
   }
 
   /// Whether the current token is of `kind`, or is an arrow that starts with `kind`.
@@ -75,18 +79,16 @@ struct Parser {
     current.keyword == keyword
   }
 
-  /// Whether the token `offset` places ahead is the word `keyword`.
-  func peek(_ keyword: Keyword, at offset: Int) -> Bool {
-    token(at: offset).keyword == keyword
-  }
-
   // MARK: - Consuming tokens
 
   /// Consumes and returns the current token (the end token is never consumed).
   @discardableResult
   mutating func advance() -> Token {
     let token = current
-    if index < tokens.count - 1 {
+    if !pieces.isEmpty {
+      pieces.removeFirst()
+      previousEnd = token.end
+    } else if index < tokens.count - 1 {
       index += 1
       previousEnd = token.end
     }
@@ -126,11 +128,11 @@ struct Parser {
   /// Replaces the current arrow token by the one-character tokens it is made of.
   private mutating func splitArrow() {
     let arrow = current
-    let pieces = arrow.kind.arrowPieces.enumerated().map { offset, kind in
+    guard pieces.isEmpty, arrow.kind.firstArrowPiece != nil else { return }
+    pieces = arrow.kind.arrowPieces.enumerated().map { offset, kind in
       Token(kind: kind, text: kind.rawValue, start: arrow.start + offset, end: arrow.start + offset + 1)
     }
-    guard !pieces.isEmpty else { return }
-    tokens.replaceSubrange(index...index, with: pieces)
+    index += 1
   }
 
   /// The characters of the run of `<`, `-`, `>` and arrow tokens starting at the

@@ -82,13 +82,12 @@ struct Lexer {
           position += 1
         }
       } else if byte == UInt8(ascii: "/") && self.byte(at: position + 1) == UInt8(ascii: "*") {
-        let start = position
         position += 2
         while true {
           guard let next = self.byte(at: position) else {
             throw CypherError(
               .syntaxError, "UnexpectedSyntax", "Expected '*/' to close the comment, found end of input",
-              at: start)
+              at: bytes.count)
           }
           if next == UInt8(ascii: "*") && self.byte(at: position + 1) == UInt8(ascii: "/") {
             position += 2
@@ -124,7 +123,7 @@ struct Lexer {
     while true {
       guard let byte = byte(at: position) else {
         throw CypherError(
-          .syntaxError, "UnexpectedSyntax", "Expected '`' to close the name, found end of input", at: start)
+          .syntaxError, "UnexpectedSyntax", "Expected '`' to close the name, found end of input", at: bytes.count)
       }
       if byte == UInt8(ascii: "`") {
         if self.byte(at: position + 1) == UInt8(ascii: "`") {
@@ -254,7 +253,7 @@ struct Lexer {
         throw CypherError(
           .syntaxError, "UnexpectedSyntax",
           "Expected \(quote == UInt8(ascii: "'") ? "\"'\"" : "'\"'") to close the string, found end of input",
-          at: start)
+          at: bytes.count)
       }
       if byte == quote {
         position += 1
@@ -304,7 +303,7 @@ struct Lexer {
           throw CypherError(
             .syntaxError, "InvalidUnicodeLiteral",
             "Expected \(count) hexadecimal digits after '\\\(Character(Unicode.Scalar(escape)))', found \(found)",
-            at: escapeStart)
+            at: position + index)
         }
         code = code << 4 | digitValue
       }
