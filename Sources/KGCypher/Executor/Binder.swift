@@ -50,6 +50,9 @@ enum Binder {
           try references(predicate, visible)
         }
       case .return(let projection):
+        if projection.includesAll && scope.isEmpty {
+          throw CypherError(.syntaxError, "NoVariablesInScope", "RETURN * needs variables in scope")
+        }
         _ = try project(projection, scope)
       }
     }
@@ -69,7 +72,9 @@ enum Binder {
       try nestedAggregates(item.expression)
       try literalTypes(item.expression)
       if aggregating && Aggregation.contains(item.expression) {
-        try groupedOnly(item.expression, groupingVariables, projectedAll: projection.includesAll ? Set(scope.keys) : [])
+        try groupedOnly(
+          item.expression, groupingVariables, projectedAll: projection.includesAll ? Set(scope.keys) : [],
+          keys: projection.items.filter { !Aggregation.contains($0.expression) }.map(\.expression))
       }
       guard seen.insert(item.name).inserted else {
         throw CypherError(.syntaxError, "ColumnNameConflict", "column '\(item.name)' appears twice")
@@ -81,13 +86,15 @@ enum Binder {
       }
     }
     var orderScope = next
-    if !aggregating && !projection.distinct { for (name, kind) in scope where orderScope[name] == nil { orderScope[name] = kind } }
+    if !projection.distinct { for (name, kind) in scope where orderScope[name] == nil { orderScope[name] = kind } }
     for item in projection.orderBy {
       if Aggregation.contains(item.expression) && !projection.items.contains(where: { $0.expression == item.expression }) {
         if !aggregating {
           throw CypherError(.syntaxError, "InvalidAggregation", "ORDER BY cannot aggregate here")
         }
-        try groupedOnly(item.expression, groupingVariables.union(Set(next.keys)), projectedAll: [])
+        try groupedOnly(
+          item.expression, groupingVariables.union(Set(next.keys)), projectedAll: [],
+          keys: projection.items.filter { !Aggregation.contains($0.expression) }.map(\.expression))
       } else {
         try references(item.expression, orderScope)
       }
@@ -207,8 +214,12 @@ enum Binder {
 
   /// In an aggregating projection, variables outside aggregates must be grouping keys
   /// themselves: `me.age + count(*)` is ambiguous unless `me` is projected as is.
-  private static func groupedOnly(_ expression: Expression, _ grouping: Set<String>, projectedAll: Set<String>) throws(CypherError) {
+  private static func groupedOnly(
+    _ expression: Expression, _ grouping: Set<String>, projectedAll: Set<String>, keys: [Expression]
+  ) throws(CypherError) {
     if Aggregation.isAggregate(expression) { return }
+    // A property of a grouping key, or a grouping key that is a property ("me.age").
+    if case .property(.variable(let name), _) = expression, grouping.contains(name) || keys.contains(expression) { return }
     if case .variable(let name) = expression {
       if !grouping.contains(name) && !projectedAll.contains(name) {
         throw CypherError(
@@ -218,7 +229,9 @@ enum Binder {
     }
     if case .listComprehension = expression { return }
     if case .quantifier = expression { return }
-    for child in ExpressionWalker.children(of: expression) { try groupedOnly(child, grouping, projectedAll: projectedAll) }
+    for child in ExpressionWalker.children(of: expression) {
+      try groupedOnly(child, grouping, projectedAll: projectedAll, keys: keys)
+    }
   }
 
   private static func noAggregate(_ expression: Expression, _ clause: String) throws(CypherError) {

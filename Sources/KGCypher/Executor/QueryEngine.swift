@@ -224,8 +224,9 @@ struct Executor {
     if !projection.orderBy.isEmpty {
       var keyed: [(keys: [Value], entry: (projected: Row, source: Row))] = []
       for entry in output {
-        // ORDER BY sees the projected names and, unless aggregating or distinct, the variables before.
-        var context = aggregating || projection.distinct ? [:] : entry.source
+        // ORDER BY sees the projected names and, unless distinct, the variables before
+        // (for an aggregation: those of the group's first row, so grouping keys work).
+        var context = projection.distinct ? [:] : entry.source
         for (name, value) in entry.projected { context[name] = value }
         var keys: [Value] = []
         for item in projection.orderBy {
