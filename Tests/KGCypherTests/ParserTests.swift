@@ -195,10 +195,11 @@ private func kinds(_ text: String) throws -> [Token.Kind] { try tokens(text).map
     ("RETURN 42 1️⃣— 41", "InvalidUnicodeCharacter"), ("RETURN 1️⃣9223372h54775808", "InvalidNumberLiteral"),
     ("RETURN 1️⃣0x", "InvalidNumberLiteral"), ("RETURN 1️⃣0x1A2b3j4D5E6f7", "InvalidNumberLiteral"),
     ("RETURN 1️⃣0o8", "InvalidNumberLiteral"), ("RETURN 1️⃣019", "InvalidNumberLiteral"),
-    ("RETURN 1️⃣1e", "InvalidNumberLiteral"), ("RETURN 1️⃣12abc", "InvalidNumberLiteral"),
-    ("RETURN 1️⃣'abc", "UnexpectedSyntax"), ("RETURN 1️⃣\"abc'", "UnexpectedSyntax"),
-    ("RETURN 1️⃣`abc", "UnexpectedSyntax"), ("RETURN 1 1️⃣/* never closed", "UnexpectedSyntax"),
-    ("RETURN '1️⃣\\uH'", "InvalidUnicodeLiteral"), ("RETURN '1️⃣\\u12'", "InvalidUnicodeLiteral"),
+    ("RETURN 1️⃣1e", "InvalidNumberLiteral"), ("RETURN {1️⃣1B2c3e67: 1}", "InvalidNumberLiteral"),
+    ("RETURN 92233721️⃣#54775808", "UnexpectedSyntax"), ("RETURN 1️⃣12abc", "InvalidNumberLiteral"),
+    ("RETURN 'abc1️⃣", "UnexpectedSyntax"), ("RETURN \"abc'1️⃣", "UnexpectedSyntax"),
+    ("RETURN `abc1️⃣", "UnexpectedSyntax"), ("RETURN 1 /* never closed1️⃣", "UnexpectedSyntax"),
+    ("RETURN '\\u1️⃣H'", "InvalidUnicodeLiteral"), ("RETURN '\\u121️⃣'", "InvalidUnicodeLiteral"),
     ("RETURN '1️⃣\\U0011FFFF'", "InvalidUnicodeLiteral"), ("RETURN '1️⃣\\uD83D'", "InvalidUnicodeLiteral"),
     ("RETURN '1️⃣\\uD83Dx'", "InvalidUnicodeLiteral"), ("RETURN '1️⃣\\uDE00'", "InvalidUnicodeLiteral"),
     ("RETURN 'a1️⃣\\q'", "InvalidEscapeSequence"), ("RETURN '1️⃣\\", "UnexpectedSyntax"),
@@ -772,7 +773,7 @@ private func kinds(_ text: String) throws -> [Token.Kind] { try tokens(text).map
   }
 
   @Test(arguments: [
-    "RETURN 1️⃣", "RETURN [1️⃣, ]", "RETURN [[[]]1️⃣", "RETURN {1️⃣1B2c3e67: 1}", "RETURN {k1️⃣.k: 1}",
+    "RETURN 1️⃣", "RETURN [1️⃣, ]", "RETURN [[[]]1️⃣", "RETURN {k1️⃣.k: 1}",
     "RETURN {1️⃣, }", "RETURN {1️⃣1}", "RETURN {1️⃣[]}", "RETURN {1️⃣{}}", "RETURN {k: {k: {}}1️⃣",
     "RETURN (1 + 21️⃣", "RETURN 1 +1️⃣", "RETURN f(1 1️⃣2)", "RETURN CASE 1️⃣END", "RETURN CASE WHEN 1 1️⃣END",
     "RETURN l[1 1️⃣2]", "RETURN n1️⃣.1", "RETURN a IS 1️⃣1", "RETURN a STARTS 1️⃣b", "RETURN all(x IN l1️⃣)",
@@ -780,10 +781,7 @@ private func kinds(_ text: String) throws -> [Token.Kind] { try tokens(text).map
     "RETURN (a {k: 1})1️⃣", "RETURN (a)-[1️⃣1]->(b)", "RETURN (a)-->(b1️⃣",
   ])
   func malformedExpressions(text: String) {
-    let (query, offset) = marked(text)
-    let expectedDetail = query.contains("1B2c3e67") ? "InvalidNumberLiteral" : "UnexpectedSyntax"
-    expectSyntaxError(text, expectedDetail)
-    #expect(offset != nil)
+    expectSyntaxError(text, "UnexpectedSyntax")
   }
 
   @Test func expressionErrorsSayWhatWasExpectedAndFound() {
@@ -837,8 +835,8 @@ private func kinds(_ text: String) throws -> [Token.Kind] { try tokens(text).map
     #expect(
       try expression("x" + String(repeating: ":L", count: 50_000))
         == .hasLabels(v("x"), Array(repeating: "L", count: 50_000)))
-    let path = "(a)" + String(repeating: "-->()", count: 5_000)
-    #expect(try pattern(path).parts.first?.steps.count == 5_000)
+    let path = "(a)" + String(repeating: "-->()<--()", count: 25_000)
+    #expect(try pattern(path).parts.first?.steps.count == 50_000)
   }
 
   @Test func everyPrefixOfAQueryParsesOrFailsCleanly() {

@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("RETURN x", CypherError.Kind.semanticError),
+    ("RETURN x", CypherError.Kind.syntaxError),
     ("MATCH (a) RETURN a,", .syntaxError),
     ("RETURN 1 + 'a' - 2", .typeError),
     ("MATCH (a) WHERE count(a) > 1 RETURN a", .syntaxError),

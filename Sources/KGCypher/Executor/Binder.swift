@@ -1,7 +1,9 @@
 /// Static checks before execution, so errors do not depend on the data: undefined
 /// variables, aggregates where they are not allowed, variables used as two kinds.
 enum Binder {
-  enum Kind { case node, relationship, path, value }
+  /// What a variable holds, as far as the query text says: `value` when unknown,
+  /// `scalar` for a literal (never a graph element).
+  enum Kind { case node, relationship, relationshipList, path, scalar, value }
 
   static func check(_ statement: Statement) throws(CypherError) {
     for query in statement.queries { try check(query) }
@@ -79,10 +81,10 @@ enum Binder {
       guard seen.insert(item.name).inserted else {
         throw CypherError(.syntaxError, "ColumnNameConflict", "column '\(item.name)' appears twice")
       }
-      if case .variable(let name) = item.expression, let kind = scope[name] {
-        next[item.name] = kind
-      } else {
-        next[item.name] = .value
+      switch item.expression {
+      case .variable(let name): next[item.name] = scope[name] ?? .value
+      case .boolean, .integer, .float, .string, .list, .map: next[item.name] = .scalar
+      default: next[item.name] = .value
       }
     }
     var orderScope = next
@@ -140,12 +142,12 @@ enum Binder {
           if !relationshipsHere.insert(variable).inserted {
             throw CypherError(.syntaxError, "RelationshipUniquenessViolation", "'\(variable)' is used twice in one pattern")
           }
-          try declare(variable, relationship.length == nil ? .relationship : .value)
+          try declare(variable, relationship.length == nil ? .relationship : .relationshipList)
         }
       }
       if let path = part.pathVariable {
         if scope[path] != nil { throw CypherError(.syntaxError, "VariableAlreadyBound", "'\(path)' is already bound") }
-        scope[path] = .path
+        try declare(path, .path)
       }
     }
   }
