@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-FLOOR = 0  # scenarios that must pass; raised as the engine grows
+FLOOR = 1440  # scenarios that must pass (1451 of 1462 pass now); raise as the engine grows
 
 
 def main() -> int:
