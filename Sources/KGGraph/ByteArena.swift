@@ -29,11 +29,13 @@ package struct ByteSpan: Sendable, Equatable {
 ///
 /// Only ``ByteArena`` mutates it, and only when it holds the sole reference.
 package final class ByteStorage: @unchecked Sendable {
+  // Only ByteArena touches these, and only on a uniquely referenced storage, so the
+  // runtime's exclusivity checks (two calls per access on a class) are left out.
   /// The first byte; `nil` until something is stored.
-  package private(set) var base: UnsafeMutablePointer<UInt8>?
+  @exclusivity(unchecked) package private(set) var base: UnsafeMutablePointer<UInt8>?
   /// Bytes in use.
-  package private(set) var count = 0
-  private var capacity = 0
+  @exclusivity(unchecked) package private(set) var count = 0
+  @exclusivity(unchecked) private var capacity = 0
 
   init() {}
 

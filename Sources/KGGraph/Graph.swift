@@ -269,11 +269,44 @@ extension Graph {
     guard let index = edgeIDs.append(idBytes) else { return nil }
     edgeSources.append(Int32(truncatingIfNeeded: sourceIndex))
     edgeTargets.append(Int32(truncatingIfNeeded: targetIndex))
-    let code = edgeTypeTable.intern(typeBytes)
-    if code == edgeTypeNames.count { edgeTypeNames.append(String(decoding: typeBytes, as: UTF8.self)) }
-    edgeTypeCodes.append(UInt32(truncatingIfNeeded: code))
+    edgeTypeCodes.append(UInt32(truncatingIfNeeded: edgeTypeCode(ofBytes: typeBytes)))
     return index
   }
+
+  /// The positions of the nodes whose ids have these UTF-8 bytes (the two lookups
+  /// overlap in memory).
+  package func nodeIndices(ofBytes first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> (Int?, Int?) {
+    nodeIDs.indices(of: first, second)
+  }
+
+  /// The number of the edge type with these UTF-8 bytes, made when new.
+  package mutating func edgeTypeCode(ofBytes type: UnsafeRawBufferPointer) -> Int {
+    let code = edgeTypeTable.intern(type)
+    if code == edgeTypeNames.count { edgeTypeNames.append(String(decoding: type, as: UTF8.self)) }
+    return code
+  }
+
+  /// Adds an edge without properties and without checking or indexing its id: the
+  /// bulk path for readers. Until ``indexDeferredEdgeIDs()`` has run, nothing may look
+  /// up, rename or remove edges.
+  package mutating func appendEdgeDeferringIDIndex(
+    idBytes: UnsafeRawBufferPointer, sourceIndex: Int, targetIndex: Int, typeCode: Int
+  ) -> Int {
+    let index = edgeIDs.appendUnindexed(idBytes)
+    edgeSources.append(Int32(truncatingIfNeeded: sourceIndex))
+    edgeTargets.append(Int32(truncatingIfNeeded: targetIndex))
+    edgeTypeCodes.append(UInt32(truncatingIfNeeded: typeCode))
+    return index
+  }
+
+  /// Whether edges were added by ``appendEdgeDeferringIDIndex(idBytes:sourceIndex:targetIndex:typeCode:)``
+  /// and not indexed yet.
+  package var hasDeferredEdgeIDs: Bool { edgeIDs.unindexedFrom != nil }
+
+  /// Indexes the ids of edges added without index. Returns the position of the first
+  /// edge whose id an earlier edge already has (the graph is then not valid and should
+  /// be dropped), or `nil`.
+  package mutating func indexDeferredEdgeIDs() -> Int? { edgeIDs.indexUnindexed() }
 
   /// The number of the type of the edge at `index` (see ``edgeTypeNames``).
   package func edgeTypeCode(at index: Int) -> Int { Int(edgeTypeCodes[index]) }

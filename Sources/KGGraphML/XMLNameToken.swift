@@ -49,6 +49,18 @@ enum XMLNameToken {
     return String(output)
   }
 
+  /// Whether ``decode(_:)`` could change the token with these UTF-8 bytes (it holds `_x`).
+  @inline(__always)
+  static func mayNeedDecoding(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard bytes.count >= 7 else { return false }
+    var previousUnderscore = false
+    for byte in bytes {
+      if previousUnderscore && byte == UInt8(ascii: "x") { return true }
+      previousUnderscore = byte == UInt8(ascii: "_")
+    }
+    return false
+  }
+
   private static func escape(in scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
     for width in [4, 8] {
       let end = start + 2 + width

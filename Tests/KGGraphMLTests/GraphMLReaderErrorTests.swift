@@ -81,6 +81,44 @@ private let head = #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">"#
         </graphml>
         """, kinds: [.duplicateEdgeID], line: 5, column: 5),
     BadDocument(
+      name: "duplicate edge id, then an unknown key further on",
+      xml: """
+        \(head)
+          <graph edgedefault="directed">
+            <node id="a"/>
+            <edge id="e1" source="a" target="a"/>
+            <edge id="e2" source="a" target="a"/>  <edge id="e1" source="a" target="a"/>
+            <edge id="e3" source="a" target="a"><data key="nope">x</data></edge>
+          </graph>
+        </graphml>
+        """, kinds: [.duplicateEdgeID], line: 5, column: 44),
+    BadDocument(
+      name: "duplicate edge id, CR LF line ends",
+      xml: ["<graphml>", "<graph edgedefault=\"directed\">", "<node id=\"ä\"/>",
+        "<edge id=\"e1\" source=\"ä\" target=\"ä\"/>", "  <edge id=\"e1\" source=\"ä\" target=\"ä\"/>",
+        "</graph>", "</graphml>"].joined(separator: "\r\n"),
+      kinds: [.duplicateEdgeID], line: 5, column: 3),
+    BadDocument(
+      name: "duplicate node id after non-ASCII text on the line",
+      xml: """
+        \(head)
+          <key id="k" for="node" attr.name="x" attr.type="string"/>
+          <graph edgedefault="directed">
+            <node id="ü"><data key="k">Zoë</data></node><node   id="ü"/>
+          </graph>
+        </graphml>
+        """, kinds: [.duplicateNodeID], line: 4, column: 49),
+    BadDocument(
+      name: "start tag over two lines",
+      xml: """
+        \(head)
+          <graph edgedefault="directed">
+            <node id="a"/> <edge id="e1" source="a"
+                target="zz"/>
+          </graph>
+        </graphml>
+        """, kinds: [.danglingEdge], line: 3, column: 20),
+    BadDocument(
       name: "duplicate key id",
       xml: """
         \(head)

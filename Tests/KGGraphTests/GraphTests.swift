@@ -166,3 +166,108 @@ import Testing
     }
   }
 }
+
+@Suite struct GraphStorageTests {
+  /// Ids short enough to sit in the index slot, long ones in the arena, and non-ASCII ones.
+  private func id(_ number: Int) -> String {
+    switch number % 3 {
+    case 0: "e\(number)"
+    case 1: "edge-with-a-long-identifier-\(number)"
+    default: "kante-ü-\(number)"
+    }
+  }
+
+  @Test func edgeIdsStayFindableThroughRemovalsAndRenames() throws {
+    var graph = Graph()
+    try graph.addNode(Node(id: "a"))
+    var expected: [String] = []
+    var random = SeededRandom(seed: 5)
+    for number in 0..<3000 {
+      try graph.addEdge(Edge(id: id(number), source: "a", target: "a", type: number.isMultiple(of: 2) ? "met" : "said"))
+      expected.append(id(number))
+    }
+    for round in 0..<2000 {
+      let index = Int.random(in: 0..<expected.count, using: &random)
+      if round.isMultiple(of: 3) {
+        let renamed = "renamed-\(round)"
+        graph.setEdgeID(renamed, at: index)
+        expected[index] = renamed
+      } else {
+        graph.removeEdge(at: index)
+        expected[index] = expected[expected.count - 1]
+        expected.removeLast()
+      }
+    }
+    #expect(graph.edgeCount == expected.count)
+    for (index, id) in expected.enumerated() {
+      #expect(graph.edgeIndex(of: id) == index, "\(id)")
+      #expect(graph.edgeID(at: index) == id)
+    }
+    #expect(graph.edgeIndex(of: "e0") == (expected.contains("e0") ? expected.firstIndex(of: "e0") : nil))
+    #expect(graph.edgeIndex(of: "missing") == nil)
+  }
+
+  @Test func columnsKeepTheirValuesWhenKindsMixAndElementsGo() throws {
+    var graph = Graph()
+    try graph.addNode(Node(id: "a"))
+    for number in 0..<10 {
+      try graph.addEdge(
+        Edge(
+          id: "e\(number)", source: "a", target: "a", type: "met",
+          properties: number.isMultiple(of: 2) ? ["note": .string("text \(number)"), "tags": ["x", "", "y|z"], "n": 5] : [:]))
+    }
+    try graph.setEdgeProperty("note", to: "changed", at: 2)
+    try graph.setEdgeProperty("n", to: 2.5, at: 4)  // a float turns the integer column general
+    try graph.setEdgeProperty("tags", to: [], at: 6)
+    graph.removeEdge(at: 0)  // e9 (no properties) moves to 0
+    #expect(graph.edge(at: 0).id == "e9" && graph.edge(at: 0).properties.isEmpty)
+    #expect(graph.edge(id: "e2")?.properties == ["note": "changed", "tags": ["x", "", "y|z"], "n": 5])
+    #expect(graph.edge(id: "e4")?.properties == ["note": "text 4", "tags": ["x", "", "y|z"], "n": 2.5])
+    #expect(graph.edge(id: "e6")?.properties["tags"] == [])
+    #expect(graph.edgePropertyColumn("note")?[graph.edgeIndex(of: "e8") ?? 0] == "text 8")
+    try graph.setEdgeProperty("note", to: nil, at: graph.edgeIndex(of: "e2") ?? 0)
+    #expect(graph.edge(id: "e2")?.properties["note"] == nil)
+    #expect(graph.edgePropertyNames == ["n", "note", "tags"])
+    var copy = graph
+    try copy.setEdgeProperty("note", to: "only in the copy", at: 1)
+    #expect(graph.edge(at: 1).properties["note"] != "only in the copy")
+  }
+}
+
+@Suite struct SequentialIDTests {
+  @Test func idsThatArePositionsAreFoundExactly() throws {
+    var graph = Graph()
+    for number in 0..<12 { try graph.addNode(Node(id: "n\(number)")) }
+    #expect(graph.nodeIndex(of: "n11") == 11)
+    #expect(graph.nodeIndex(of: "n0") == 0)
+    for absent in ["n12", "n011", "n00", "n-1", "n1x", "n", "", "m1", "n99999999999999999999"] {
+      #expect(graph.nodeIndex(of: absent) == nil, "\(absent)")
+    }
+    #expect(throws: GraphError.duplicateNodeID("n3")) { try graph.addNode(Node(id: "n3")) }
+    try graph.addNode(Node(id: "zz"))  // breaks the pattern: the index takes over
+    try graph.addNode(Node(id: "n13"))
+    #expect(graph.nodeIndex(of: "zz") == 12)
+    #expect(graph.nodeIndex(of: "n13") == 13)
+    #expect(graph.nodeIndex(of: "n5") == 5)
+    #expect(graph.nodeIndex(of: "n12") == nil)
+    #expect(throws: GraphError.duplicateNodeID("n7")) { try graph.addNode(Node(id: "n7")) }
+  }
+
+  @Test func edgesNamedByPositionSurviveRemovalAndRenaming() throws {
+    var graph = Graph()
+    try graph.addNode(Node(id: "0"))
+    for number in 0..<20 { try graph.addEdge(Edge(id: "\(number)", source: "0", target: "0", type: "t")) }
+    #expect(graph.nodeIndex(of: "0") == 0 && graph.edgeIndex(of: "19") == 19)
+    graph.removeEdge(at: 19)  // the last: still sequential
+    #expect(graph.edgeIndex(of: "19") == nil && graph.edgeIndex(of: "18") == 18)
+    graph.removeEdge(at: 3)  // "18" moves to 3
+    #expect(graph.edgeIndex(of: "18") == 3 && graph.edgeIndex(of: "3") == nil)
+    graph.setEdgeID("three", at: 3)
+    #expect(graph.edgeIndex(of: "three") == 3 && graph.edgeIndex(of: "18") == nil)
+    #expect(throws: GraphError.duplicateEdgeID("7")) {
+      try graph.addEdge(Edge(id: "7", source: "0", target: "0", type: "t"))
+    }
+    try graph.addEdge(Edge(id: "18", source: "0", target: "0", type: "t"))
+    #expect(graph.edgeIndex(of: "18") == 18)
+  }
+}
