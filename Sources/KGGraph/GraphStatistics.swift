@@ -19,7 +19,8 @@ public struct GraphStatistics: Sendable, Equatable {
 
   /// Computes the statistics of `graph`, keeping the `top` nodes of highest degree.
   ///
-  /// - Complexity: O(nodes + edges + nodes × log(top)).
+  /// - Complexity: O(edges + nodes × log(nodes)); node ids are made as strings only for
+  ///   the nodes that compete for the top places.
   public init(graph: Graph, top: Int = 10) {
     nodeCount = graph.nodeCount
     edgeCount = graph.edgeCount
@@ -38,9 +39,18 @@ public struct GraphStatistics: Sendable, Equatable {
     }
     nodesByLabel = labelCounts.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
     edgesByType = typeCounts.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-    let ranked = degrees.indices.sorted {
-      (degrees[$1], graph.nodeID(at: $0)) < (degrees[$0], graph.nodeID(at: $1))
-    }.prefix(max(0, top))
+    // Highest degree first, ties by id. Only nodes at least as connected as the
+    // `top`-th are ranked, so ids are made as strings for those alone.
+    let wanted = min(max(0, top), graph.nodeCount)
+    var ranked: [Int] = []
+    if wanted > 0 {
+      let threshold = degrees.sorted(by: >)[wanted - 1]
+      let candidates = degrees.indices.filter { degrees[$0] >= threshold }.map { ($0, graph.nodeID(at: $0)) }
+      ranked = candidates.sorted { lhs, rhs in
+        let (left, right) = (degrees[lhs.0], degrees[rhs.0])
+        return left != right ? left > right : lhs.1 < rhs.1
+      }.prefix(wanted).map(\.0)
+    }
     topNodes = ranked.map { index in
       RankedNode(
         id: graph.nodeID(at: index),

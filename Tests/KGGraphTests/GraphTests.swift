@@ -73,6 +73,18 @@ import Testing
     #expect(nan == nan)
   }
 
+  @Test func topNodesAreRankedByDegreeThenId() throws {
+    var graph = Graph()
+    for id in ["d", "b", "c", "a", "e"] { try graph.addNode(Node(id: id)) }
+    for (source, target) in [("a", "b"), ("c", "d"), ("e", "e"), ("b", "c")] {
+      try graph.addEdge(Edge(id: "\(source)\(target)", source: source, target: target, type: "t"))
+    }
+    // degrees: b 2, c 2, e 2 (self-loop), a 1, d 1
+    #expect(GraphStatistics(graph: graph, top: 4).topNodes.map(\.id) == ["b", "c", "e", "a"])
+    #expect(GraphStatistics(graph: graph, top: 9).topNodes.map(\.id) == ["b", "c", "e", "a", "d"])
+    #expect(GraphStatistics(graph: graph, top: 0).topNodes.isEmpty)
+  }
+
   @Test func statisticsCountLabelsTypesAndDegrees() throws {
     let statistics = GraphStatistics(graph: try sample(), top: 1)
     #expect(statistics.nodeCount == 2 && statistics.edgeCount == 2)
