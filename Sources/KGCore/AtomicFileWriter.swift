@@ -19,13 +19,17 @@ public final class AtomicFileWriter {
   private var descriptor: Int32
   private var buffer: [UInt8] = []
   private var committed = false
+  private let durable: Bool
   private static let bufferCapacity = 1 << 20
 
   /// Opens a temporary file beside `path`.
   ///
+  /// - Parameter durable: Sync the file to disk before the rename (slower; on by
+  ///   default). Without it the replacement is still atomic for readers.
   /// - Throws: `InputError` when the folder does not exist or is not writable.
-  public init(path: String) throws(InputError) {
+  public init(path: String, durable: Bool = true) throws(InputError) {
     self.path = path
+    self.durable = durable
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -88,7 +92,7 @@ public final class AtomicFileWriter {
   /// Flushes, syncs and renames the temporary file over the destination.
   public func commit() throws(InputError) {
     try flush()
-    if fsync(descriptor) != 0 && errno != EINVAL {
+    if durable && fsync(descriptor) != 0 && errno != EINVAL {
       throw InputError("cannot sync: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
     close(descriptor)

@@ -6,9 +6,11 @@ public enum TextNormalizer {
   /// characters (curly quotes, dashes) are kept.
   public static func normalize(_ text: String) -> String {
     var result = text
-    if result.unicodeScalars.contains(where: { !$0.isASCII }) {
+    if result.utf8.contains(where: { $0 >= 0x80 }) {
       result = result.precomposedStringWithCanonicalMapping
-      if result.contains("\u{00A0}") { result = result.replacingOccurrences(of: "\u{00A0}", with: " ") }
+      if result.unicodeScalars.contains("\u{00A0}") {
+        result = String(String.UnicodeScalarView(result.unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 }))
+      }
     }
     if result.utf8.contains(13) {
       result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

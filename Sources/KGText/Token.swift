@@ -24,6 +24,8 @@ public struct Token: Hashable, Sendable {
   public var end: Int
   /// Whether whitespace comes right before the token.
   public var spaceBefore: Bool
+  /// The text in lower case, computed once (lexicons are matched on it).
+  public let lowercased: String
 
   /// Creates a token.
   public init(text: String, kind: Kind, start: Int, end: Int, spaceBefore: Bool) {
@@ -32,12 +34,14 @@ public struct Token: Hashable, Sendable {
     self.start = start
     self.end = end
     self.spaceBefore = spaceBefore
+    self.lowercased = text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 } ? text.lowercased() : text
   }
 
   /// Whether the first character is an upper-case letter.
   public var isCapitalized: Bool {
-    guard let first = text.unicodeScalars.first else { return false }
-    return first.properties.isUppercase
+    guard let first = text.utf8.first else { return false }
+    if first < 0x80 { return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") }
+    return text.unicodeScalars.first?.properties.isUppercase ?? false
   }
 
   /// Whether every letter is upper-case and there are at least two letters (`NATO`, `U.S.`).

@@ -38,11 +38,10 @@ public struct Tokenizer: Sendable {
 
     var index = 0
     var spaceBefore = true
+    let bytes = Array(text.utf8)
     func make(_ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
-      var string = String.UnicodeScalarView()
-      string.append(contentsOf: scalars[start..<end])
-      return Token(
-        text: String(string), kind: kind, start: offsets[start], end: offsets[end], spaceBefore: spaceBefore)
+      let string = String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
+      return Token(text: string, kind: kind, start: offsets[start], end: offsets[end], spaceBefore: spaceBefore)
     }
     while index < scalars.count {
       let scalar = scalars[index]

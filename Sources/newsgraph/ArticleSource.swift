@@ -81,7 +81,7 @@ struct ArticleSource {
     func take(line: Data) throws {
       lineNumber += 1
       let text = repairedText(line, origin: "\(file):\(lineNumber)")
-      if text.trimmingCharacters(in: .whitespaces).isEmpty { return }
+      if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       do {
         let value = try JSONValue.parse(text, file: file)
         guard case .string(let body)? = value["text"] else {
@@ -116,11 +116,13 @@ struct ArticleSource {
       let chunk = reader.readData(ofLength: 1 << 20)
       if chunk.isEmpty { break }
       pending.append(chunk)
-      while let newline = pending.firstIndex(of: 0x0A) {
-        let line = pending[pending.startIndex..<newline]
-        try take(line: Data(line))
-        pending.removeSubrange(pending.startIndex...newline)
+      // Take every whole line, then drop them from the buffer at once.
+      var start = pending.startIndex
+      while let newline = pending[start...].firstIndex(of: 0x0A) {
+        try take(line: Data(pending[start..<newline]))
+        start = newline + 1
       }
+      pending = Data(pending[start...])
     }
     if !pending.isEmpty { try take(line: pending) }
     if !batch.isEmpty { try body(batch) }
@@ -156,7 +158,7 @@ struct ArticleSource {
 extension String {
   /// The text of `data` if it is valid UTF-8 (and holds no NUL), else `nil`.
   init?(validatingUTF8CString data: Data) {
-    guard let text = String(data: data, encoding: .utf8) else { return nil }
+    guard let text = String(validating: data, as: UTF8.self) else { return nil }
     self = text
   }
 }

@@ -17,7 +17,8 @@ public struct Entity: Sendable, Hashable {
   public var id: String { EntityID.make(type: type, name: name) }
 
   mutating func addAlias(_ alias: String) {
-    let trimmed = alias.trimmingCharacters(in: .whitespaces)
+    guard !alias.isEmpty, !aliases.contains(alias) else { return }
+    let trimmed = alias.first == " " || alias.last == " " ? alias.trimmingCharacters(in: .whitespaces) : alias
     guard !trimmed.isEmpty, !aliases.contains(trimmed) else { return }
     aliases.append(trimmed)
   }

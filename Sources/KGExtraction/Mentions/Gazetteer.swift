@@ -66,7 +66,7 @@ public struct Gazetteer: Sendable {
 
   /// The longest known name starting at token `start`, if any.
   public func match(at start: Int, in tokens: [Token], end: Int, ignoringCase: Bool) -> [Match] {
-    let first = tokens[start].text.lowercased()
+    let first = tokens[start].lowercased
     guard let candidates = phrasesByFirstWord[first] else { return [] }
     var found: [Match] = []
     var bestLength = 0
@@ -77,7 +77,7 @@ public struct Gazetteer: Sendable {
       var matches = true
       for offset in 0..<length {
         let token = tokens[start + offset]
-        if token.text.lowercased() != phrase.lowered[offset] {
+        if token.lowercased != phrase.lowered[offset] {
           matches = false
           break
         }

@@ -66,7 +66,7 @@ public struct MentionFinder: Sendable {
         position = match.tokens.upperBound
         continue
       }
-      if token.text.contains("-") {
+      if token.text.utf8.contains(UInt8(ascii: "-")) {
         // Demonyms and names inside hyphenated words: `U.S.-Japanese`, `Franco-German`, `Saudi-led`.
         for part in token.text.split(separator: "-") where !part.isEmpty {
           let partToken = Token(text: String(part), kind: .word, start: token.start, end: token.end, spaceBefore: true)
@@ -96,7 +96,7 @@ public struct MentionFinder: Sendable {
       if let (entry, end) = titleMatcher.match(at: position, in: tokens, end: range.upperBound),
         !(end - position == 1 && entry.phrase.count <= 3 && !tokens[position].isCapitalized)
       {
-        let previous = position > range.lowerBound ? tokens[position - 1].text.lowercased() : ""
+        let previous = position > range.lowerBound ? tokens[position - 1].lowercased : ""
         analysis.titles.append(
           TitleUse(
             entry: entry, tokens: position..<end, sentence: index, holder: nil, affiliation: nil,
@@ -120,7 +120,7 @@ public struct MentionFinder: Sendable {
         let token = tokens[end]
         if isNameWord(token, allCaps: analysis.isAllCaps) {
           end += 1
-        } else if Self.nameParticles.contains(token.text.lowercased()) && !analysis.isAllCaps, end + 1 < range.upperBound,
+        } else if Self.nameParticles.contains(token.lowercased) && !analysis.isAllCaps, end + 1 < range.upperBound,
           !covered.contains(end + 1), isNameWord(tokens[end + 1], allCaps: false)
         {
           end += 2
@@ -135,7 +135,7 @@ public struct MentionFinder: Sendable {
     // 4. Pronouns.
     for position in range where !covered.contains(position) {
       let token = tokens[position]
-      guard token.kind == .word, let gender = lexicon.pronouns[token.text.lowercased()], gender != "o" else { continue }
+      guard token.kind == .word, let gender = lexicon.pronouns[token.lowercased], gender != "o" else { continue }
       analysis.mentions.append(
         Mention(
           kind: .pronoun(gender: gender), form: .pronoun, sentence: index, tokens: position..<(position + 1),
@@ -179,7 +179,7 @@ public struct MentionFinder: Sendable {
   /// Whether a capital stands for its government ("Moscow rejected", "Kyiv's forces",
   /// "support for Kyiv") rather than a place ("talks in Geneva", a dateline).
   private func isMetonym(_ range: Range<Int>, tokens: [Token], sentence: Range<Int>, strict: Bool) -> Bool {
-    let before = range.lowerBound > sentence.lowerBound ? tokens[range.lowerBound - 1].text.lowercased() : ""
+    let before = range.lowerBound > sentence.lowerBound ? tokens[range.lowerBound - 1].lowercased : ""
     let after = range.upperBound < sentence.upperBound ? tokens[range.upperBound] : nil
     let afterText = after?.text.lowercased() ?? ""
     // A dateline: "MOSCOW, April 27 -" or "TOKYO (Reuters) -".
@@ -247,7 +247,7 @@ public struct MentionFinder: Sendable {
     var honorific = false
     // Honorifics and words that are never names, at the edges.
     while start < end {
-      let word = tokens[start].text.lowercased()
+      let word = tokens[start].lowercased
       let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
       if lexicon.honorifics.contains(bare) {
         honorific = true
@@ -258,10 +258,10 @@ public struct MentionFinder: Sendable {
         break
       }
     }
-    while end > start, lexicon.nonEntityWords.contains(tokens[end - 1].text.lowercased()) { end -= 1 }
+    while end > start, lexicon.nonEntityWords.contains(tokens[end - 1].lowercased) { end -= 1 }
     guard start < end else { return }
     if !honorific, start > sentence.lowerBound {
-      let word = tokens[start - 1].text.lowercased()
+      let word = tokens[start - 1].lowercased
       honorific = lexicon.honorifics.contains(word.hasSuffix(".") ? String(word.dropLast()) : word)
     }
 
@@ -279,7 +279,7 @@ public struct MentionFinder: Sendable {
     if !allCaps, let last = words.last, lexicon.organizationSuffixes.contains(last) || lexicon.organizationSuffixes.contains(last.lowercased().capitalized) && words.count > 1 {
       var orgEnd = end
       // "Ministry of Foreign Affairs", "Council of Europe": absorb "of" + capitalized words.
-      while orgEnd + 1 < sentence.upperBound, Self.organizationConnectors.contains(tokens[orgEnd].text.lowercased()),
+      while orgEnd + 1 < sentence.upperBound, Self.organizationConnectors.contains(tokens[orgEnd].lowercased),
         isNameWord(tokens[orgEnd + 1], allCaps: false)
       {
         var next = orgEnd + 1
@@ -298,7 +298,7 @@ public struct MentionFinder: Sendable {
     }
     // An organization head followed by "of" and a known name ("Ministry of Defence of Japan" is rare; "Bank of X" is in the lexicon).
     if !allCaps, words.count == 1, lexicon.organizationSuffixes.contains(words[0]), end + 1 < sentence.upperBound,
-      Self.organizationConnectors.contains(tokens[end].text.lowercased()), isNameWord(tokens[end + 1], allCaps: false)
+      Self.organizationConnectors.contains(tokens[end].lowercased), isNameWord(tokens[end + 1], allCaps: false)
     {
       var orgEnd = end + 1
       while orgEnd < sentence.upperBound, isNameWord(tokens[orgEnd], allCaps: false) { orgEnd += 1 }
@@ -355,16 +355,16 @@ public struct MentionFinder: Sendable {
   /// Evidence that a run is a speaker or agent: "X said", "said X", "headed by X".
   private func speechContext(_ run: Range<Int>, tokens: [Token], sentence: Range<Int>) -> String? {
     if run.lowerBound >= sentence.lowerBound + 2, tokens[run.lowerBound - 1].text == "by",
-      Self.agentVerbs.contains(tokens[run.lowerBound - 2].text.lowercased()), run.count >= 2
+      Self.agentVerbs.contains(tokens[run.lowerBound - 2].lowercased), run.count >= 2
     {
       return "after '\(tokens[run.lowerBound - 2].text) by'"
     }
     if run.upperBound < sentence.upperBound {
-      let next = tokens[run.upperBound].text.lowercased()
+      let next = tokens[run.upperBound].lowercased
       if lexicon.speechVerbs[next] != nil { return "followed by '\(tokens[run.upperBound].text)'" }
     }
     if run.lowerBound > sentence.lowerBound {
-      let previous = tokens[run.lowerBound - 1].text.lowercased()
+      let previous = tokens[run.lowerBound - 1].lowercased
       if lexicon.speechVerbs[previous] != nil && run.lowerBound >= sentence.lowerBound + 2 {
         let beforeVerb = tokens[run.lowerBound - 2]
         if beforeVerb.kind == .quote || beforeVerb.text == "," { return "named after '\(tokens[run.lowerBound - 1].text)'" }
@@ -408,8 +408,8 @@ public struct MentionFinder: Sendable {
       // Affiliation before: "Japanese Prime Minister", "Germany's foreign minister", "NATO
       // Secretary-General", "Ukraine's new president".
       var cursor = title.tokens.lowerBound
-      while cursor > sentence.lowerBound, Self.titleAdjectives.contains(tokens[cursor - 1].text.lowercased()) {
-        if Self.formerWords.contains(tokens[cursor - 1].text.lowercased()) { analysis.titles[titleIndex].isFormer = true }
+      while cursor > sentence.lowerBound, Self.titleAdjectives.contains(tokens[cursor - 1].lowercased) {
+        if Self.formerWords.contains(tokens[cursor - 1].lowercased) { analysis.titles[titleIndex].isFormer = true }
         cursor -= 1
       }
       if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
@@ -433,9 +433,9 @@ public struct MentionFinder: Sendable {
         {
           position = holderMention.tokens.upperBound
         }
-        if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].text.lowercased()) {
+        if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].lowercased) {
           position += 1
-          if position < sentence.upperBound, tokens[position].text.lowercased() == "the" { position += 1 }
+          if position < sentence.upperBound, tokens[position].lowercased == "the" { position += 1 }
           if let affiliation = analysis.mentions.first(where: {
             $0.tokens.lowerBound == position && $0.kind != .person && !isPronoun($0)
           }) {
@@ -446,7 +446,7 @@ public struct MentionFinder: Sendable {
       // A reference without a name: "the US president", "the Ukrainian president".
       if analysis.titles[titleIndex].holder == nil {
         let start = analysis.titles[titleIndex].affiliation ?? title.tokens.lowerBound
-        if start > sentence.lowerBound, ["the", "his", "her"].contains(tokens[start - 1].text.lowercased())
+        if start > sentence.lowerBound, ["the", "his", "her"].contains(tokens[start - 1].lowercased)
           || (start - 1 > sentence.lowerBound && tokens[start - 1].kind == .possessive)
         {
           analysis.titles[titleIndex].isReference = true
@@ -479,9 +479,14 @@ public struct MentionFinder: Sendable {
     var upper = 0
     var lower = 0
     for token in tokens where token.kind == .word {
-      for scalar in token.text.unicodeScalars where scalar.properties.isAlphabetic {
-        if scalar.properties.isUppercase { upper += 1 } else { lower += 1 }
+      for byte in token.text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper += 1
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): lower += 1
+        default: break  // Non-ASCII letters are too rare to change the verdict.
+        }
       }
+      if lower * 5 >= upper + 40 { return false }
     }
     return upper >= 8 && lower * 5 < upper
   }

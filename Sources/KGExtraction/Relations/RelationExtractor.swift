@@ -140,8 +140,8 @@ public struct RelationExtractor: Sendable {
       if leads, let body = analysis.mention(at: title.affiliation), body.tokens.upperBound < title.tokens.lowerBound {
         let gap = context.document.tokens[body.tokens.upperBound..<title.tokens.lowerBound]
         let qualifiers = gap.filter {
-          $0.kind == .word && !$0.isCapitalized && !MentionFinder.titleAdjectives.contains($0.text.lowercased())
-            && !Self.determiners.contains($0.text.lowercased())
+          $0.kind == .word && !$0.isCapitalized && !MentionFinder.titleAdjectives.contains($0.lowercased)
+            && !Self.determiners.contains($0.lowercased)
         }
         if !qualifiers.isEmpty && gap.allSatisfy({ $0.kind == .word || $0.kind == .possessive }) { leads = false }
       }
@@ -184,7 +184,7 @@ public struct RelationExtractor: Sendable {
     // After the closing mark: `," said X` / `," X said` / `, he said`.
     let afterEnd = min(sentenceRange.upperBound, quote.close + 8)
     if quote.close + 1 < afterEnd {
-      if let verb = (quote.close + 1..<afterEnd).first(where: { lexicon.speechVerbs[tokens[$0].text.lowercased()] != nil }) {
+      if let verb = (quote.close + 1..<afterEnd).first(where: { lexicon.speechVerbs[tokens[$0].lowercased] != nil }) {
         let mentions = analyses[closeSentence].mentions
         // Speaker right after the verb, or between the quote and the verb.
         let after = mentions.first { $0.tokens.lowerBound > verb && $0.tokens.lowerBound <= verb + 3 && $0.entity != nil }
@@ -201,7 +201,7 @@ public struct RelationExtractor: Sendable {
     let openRange = context.document.sentences[openSentence].tokens
     var position = quote.open - 1
     while position >= openRange.lowerBound && position >= quote.open - 4 {
-      if lexicon.speechVerbs[tokens[position].text.lowercased()] != nil {
+      if lexicon.speechVerbs[tokens[position].lowercased] != nil {
         if let speaker = subject(before: position, in: analyses[openSentence], context: context) {
           quote.speaker = speaker
           quote.rule = "speaker before the quotation"
@@ -237,7 +237,7 @@ public struct RelationExtractor: Sendable {
       if mention.tokens.lowerBound < sentence.lowerBound { break }
       // "an aide to Chirac told": the mention is the object of a preposition, not the speaker.
       if mention.tokens.lowerBound > sentence.lowerBound,
-        Self.prepositions.contains(tokens[mention.tokens.lowerBound - 1].text.lowercased())
+        Self.prepositions.contains(tokens[mention.tokens.lowerBound - 1].lowercased)
       {
         break
       }
@@ -263,9 +263,9 @@ public struct RelationExtractor: Sendable {
     let tokens = document.tokens
     let range = document.sentences[sentence].tokens
     for position in range {
-      let word = tokens[position].text.lowercased()
+      let word = tokens[position].lowercased
       // "according to X": X says what the rest of the sentence says.
-      if word == "according", position + 2 < range.upperBound, tokens[position + 1].text.lowercased() == "to",
+      if word == "according", position + 2 < range.upperBound, tokens[position + 1].lowercased == "to",
         let source = analysis.mentions.first(where: { $0.tokens.lowerBound == position + 2 })?.entity
       {
         for mention in analysis.mentions where mention.tokens.lowerBound < position || mention.tokens.lowerBound > position + 2 {
@@ -281,7 +281,7 @@ public struct RelationExtractor: Sendable {
       if context.isInQuote(position) { continue }
       // "Central American states Mexico and Panama", "the claims": a noun, not a verb.
       if position > range.lowerBound {
-        let previous = tokens[position - 1].text.lowercased()
+        let previous = tokens[position - 1].lowercased
         if Self.determiners.contains(previous) { continue }
         if analysis.mentions.contains(where: { $0.tokens.upperBound == position && $0.form == .demonym }) { continue }
       }
@@ -291,7 +291,7 @@ public struct RelationExtractor: Sendable {
       guard let speaker = subject(before: position, in: analysis, context: context)
         ?? speakerAfter(position, in: analysis, range: range)
       else { continue }
-      let negated = position > range.lowerBound && ["not", "n't", "never"].contains(tokens[position - 1].text.lowercased())
+      let negated = position > range.lowerBound && ["not", "n't", "never"].contains(tokens[position - 1].lowercased)
       var content: Range<Int> = contentStart..<range.upperBound
       // "..., Lavrov said." — the content is what comes before.
       if let subjectMention = analysis.mentions.last(where: { $0.tokens.upperBound <= position && $0.entity != nil }),
@@ -363,7 +363,7 @@ public struct RelationExtractor: Sendable {
 
     for (sentence, analysis) in analyses.enumerated() {
       let range = context.document.sentences[sentence].tokens
-      let words = tokens[range].map { $0.text.lowercased() }
+      let words = tokens[range].map { $0.lowercased }
       guard let verbOffset = words.firstIndex(where: Self.attendVerbs.contains) else {
         if sentence > lastSentence + 1 { flush() }
         continue
@@ -406,7 +406,7 @@ public struct RelationExtractor: Sendable {
     let range = context.document.sentences[sentence].tokens
     var position = range.lowerBound
     while position < range.upperBound {
-      let word = tokens[position].text.lowercased()
+      let word = tokens[position].lowercased
       guard tokens[position].kind == .word, let candidates = triggersByFirstWord[word],
         !analysis.mentions.contains(where: { $0.tokens.contains(position) && $0.entity != nil })
       else {
@@ -417,7 +417,7 @@ public struct RelationExtractor: Sendable {
       for trigger in candidates {
         let end = position + trigger.words.count
         guard end <= range.upperBound else { continue }
-        guard (0..<trigger.words.count).allSatisfy({ tokens[position + $0].text.lowercased() == trigger.words[$0] }) else { continue }
+        guard (0..<trigger.words.count).allSatisfy({ tokens[position + $0].lowercased == trigger.words[$0] }) else { continue }
         let found = apply(trigger, at: position..<end, analysis: analysis, sentence: sentence, context: context)
         relations += found
         if !found.isEmpty { matchedEnd = max(matchedEnd ?? end, end) }
@@ -439,7 +439,7 @@ public struct RelationExtractor: Sendable {
     case .verb:
       // Passive: "the freeze offered by the Paris Club to Indonesia" — the agent after "by"
       // acts on the subject before the verb.
-      if span.upperBound + 1 < range.upperBound, tokens[span.upperBound].text.lowercased() == "by",
+      if span.upperBound + 1 < range.upperBound, tokens[span.upperBound].lowercased == "by",
         let agentMention = analysis.mentions.first(where: {
           $0.tokens.lowerBound >= span.upperBound + 1 && $0.tokens.lowerBound <= span.upperBound + 2 && $0.entity != nil
         }),
@@ -483,7 +483,7 @@ public struct RelationExtractor: Sendable {
         break
       }
       // "talks between X and Y", "a meeting of X and Y": every pair.
-      if span.upperBound < range.upperBound, ["between", "among", "of"].contains(tokens[span.upperBound].text.lowercased()) {
+      if span.upperBound < range.upperBound, ["between", "among", "of"].contains(tokens[span.upperBound].lowercased) {
         let parties = partyList(from: span.upperBound + 1, analysis: analysis, range: range, context: context)
         if parties.count >= 2 {
           for first in parties.indices {
@@ -493,7 +493,7 @@ public struct RelationExtractor: Sendable {
         }
       }
       // "X's meeting with Y", "X held talks with Y".
-      guard span.upperBound < range.upperBound, ["with", "to"].contains(tokens[span.upperBound].text.lowercased()) else { break }
+      guard span.upperBound < range.upperBound, ["with", "to"].contains(tokens[span.upperBound].lowercased) else { break }
       var owner: Mention?
       if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
         owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
@@ -562,12 +562,12 @@ public struct RelationExtractor: Sendable {
     var lastEnd = position
     for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position && mention.tokens.lowerBound < limit {
       let between = tokens[lastEnd..<mention.tokens.lowerBound]
-      if between.contains(where: { Self.clauseBreaks.contains($0.text) || Self.objectStops.contains($0.text.lowercased()) && $0.text.lowercased() != "to" }) {
+      if between.contains(where: { Self.clauseBreaks.contains($0.text) || Self.objectStops.contains($0.lowercased) && $0.lowercased != "to" }) {
         break
       }
       // Only a few words may separate the trigger from its first object ("met on Monday
       // with"), or more when "with" introduces it ("discussed the plan with").
-      if result.isEmpty && between.count > 6 && !(between.count <= 14 && between.contains { $0.text.lowercased() == "with" }) {
+      if result.isEmpty && between.count > 6 && !(between.count <= 14 && between.contains { $0.lowercased == "with" }) {
         break
       }
       if !result.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," || $0.text == "&" }) && between.count > 0 {

@@ -25,7 +25,7 @@ struct StatusClassifier: Sendable {
       end = position
       break
     }
-    let words = tokens[start..<end].map { $0.text.lowercased() }
+    let words = tokens[start..<end].map { $0.lowercased }
     var found: Set<RelationStatus> = []
     for cue in cues where contains(words, cue.words) { found.insert(cue.status) }
     if found.contains(.negated) { return .negated }

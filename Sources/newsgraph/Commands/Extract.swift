@@ -87,7 +87,13 @@ extension NewsGraphCommand {
               merger.add(graph, source: article.id)
             } else {
               let name = Self.fileName(for: article.id) + (chosenFormat == .json ? ".json" : ".graphml")
-              try GraphFiles.write(graph, to: output + "/" + name, format: chosenFormat)
+              // Many small files: replaced atomically, without a disk sync each.
+              let file = try AtomicFileWriter(path: output + "/" + name, durable: false)
+              switch chosenFormat {
+              case .graphml: try file.write(GraphMLWriter().bytes(of: graph))
+              case .json: try file.write(graph.nodeLinkJSON().serialized(pretty: true) + "\n")
+              }
+              try file.commit()
             }
             progress.count(article: article, graph: graph)
           }
@@ -156,7 +162,12 @@ struct Progress {
     articles += 1
     entities += graph.nodeCount
     relations += graph.edgeCount
-    words += article.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    var inWord = false
+    for byte in article.text.utf8 {
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { words += 1 }
+      inWord = !isSpace
+    }
     let sinceReport = Double(DispatchTime.now().uptimeNanoseconds - lastReport.uptimeNanoseconds) / 1e9
     if !quiet && seconds > 3 && sinceReport > 2 {
       CommandOutput.note("\(articles) articles, \(Int(Double(words) / max(seconds, 0.001))) words/s")
