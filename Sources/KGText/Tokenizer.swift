@@ -162,7 +162,8 @@ public struct Tokenizer: Sendable {
   }
 
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.properties.isWhitespace
+    if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0C }
+    return scalar.properties.isWhitespace
   }
 
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -16,8 +16,13 @@ import KGText
 ///   country or body in the article.
 public struct EntityResolver: Sendable {
   let lexicon: Lexicon
+  /// Head-of-state and government titles by country code.
+  private let headTitles: [String: Set<String>]
 
-  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
+  }
 
   /// Resolves the mentions of `analyses` (setting each mention's entity) and returns the entities.
   public func resolve(_ analyses: inout [SentenceAnalysis], document: TextDocument) -> [Entity] {
@@ -220,7 +225,6 @@ public struct EntityResolver: Sendable {
       if let code = entity.code { countryOfCode[code] = index }
     }
     let dateline = analyses.prefix(3).lazy.compactMap(\.datelineCountry).first.flatMap { countryOfCode[$0] }
-    let headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
     // The country named in at least half of the country mentions, if any.
     let countryMentions = entities.indices.filter { entities[$0].type == .country }.map { ($0, entities[$0].mentions.count) }
     let totalCountryMentions = countryMentions.reduce(0) { $0 + $1.1 }

@@ -96,8 +96,13 @@ public struct Gazetteer: Sendable {
 
   private static func caseAgrees(_ text: String, _ name: String, acronym: Bool) -> Bool {
     if acronym { return text == name }
-    guard let nameFirst = name.unicodeScalars.first, let textFirst = text.unicodeScalars.first else { return true }
-    if nameFirst.properties.isUppercase { return textFirst.properties.isUppercase }
+    guard let nameFirst = name.utf8.first, let textFirst = text.utf8.first else { return true }
+    if nameFirst < 0x80 && textFirst < 0x80 {
+      let nameUpper = nameFirst >= UInt8(ascii: "A") && nameFirst <= UInt8(ascii: "Z")
+      return !nameUpper || (textFirst >= UInt8(ascii: "A") && textFirst <= UInt8(ascii: "Z"))
+    }
+    guard let nameScalar = name.unicodeScalars.first, let textScalar = text.unicodeScalars.first else { return true }
+    if nameScalar.properties.isUppercase { return textScalar.properties.isUppercase }
     return true
   }
 }

@@ -47,7 +47,7 @@ public struct MentionFinder: Sendable {
     var analysis = SentenceAnalysis()
     analysis.isAllCaps = Self.isAllCaps(tokens[sentence.tokens])
     let range = sentence.tokens
-    var covered = Set<Int>()
+    var covered = CoveredTokens(range)
     analysis.datelineCountry = datelineCountry(range, tokens: tokens)
 
     // 1. Known names.
@@ -238,7 +238,7 @@ public struct MentionFinder: Sendable {
 
   private func classifyRun(
     _ run: Range<Int>, sentence index: Int, document: TextDocument, analysis: inout SentenceAnalysis,
-    covered: inout Set<Int>
+    covered: inout CoveredTokens
   ) {
     let tokens = document.tokens
     let sentence = document.sentences[index].tokens
@@ -473,6 +473,32 @@ public struct MentionFinder: Sendable {
   private func isPronoun(_ mention: Mention) -> Bool {
     if case .pronoun = mention.kind { return true }
     return false
+  }
+
+  /// Which tokens of a sentence are taken by a mention or a title (a bit per token,
+  /// cheaper than a set on this hot path).
+  struct CoveredTokens {
+    private var flags: [Bool]
+    private let base: Int
+
+    init(_ range: Range<Int>) {
+      flags = Array(repeating: false, count: range.count)
+      base = range.lowerBound
+    }
+
+    func contains(_ position: Int) -> Bool {
+      let offset = position - base
+      return offset >= 0 && offset < flags.count && flags[offset]
+    }
+
+    mutating func insert(_ position: Int) {
+      let offset = position - base
+      if offset >= 0 && offset < flags.count { flags[offset] = true }
+    }
+
+    mutating func formUnion(_ range: Range<Int>) {
+      for position in range { insert(position) }
+    }
   }
 
   static func isAllCaps(_ tokens: ArraySlice<Token>) -> Bool {
