@@ -21,6 +21,7 @@ extension GraphMerger {
     // 1. Joins by shared keys.
     var owner: [String: Int] = [:]
     var shortForms: [Int] = []
+    var isShortForm = [Bool](repeating: false, count: keys.count)
     for (position, key) in keys.enumerated() {
       guard let member = members[key] else { continue }
       if key.type.isEmpty {
@@ -28,6 +29,7 @@ extension GraphMerger {
       }
       if key.type == EntityType.person.rawValue && key.name.split(separator: " ").count == 1 {
         shortForms.append(position)
+        isShortForm[position] = true
         continue
       }
       for joinKey in joinKeys(key, member) {
@@ -44,7 +46,7 @@ extension GraphMerger {
 
     // 2. Surname-only people join their one candidate.
     var candidatesBySurname: [String: Set<Int>] = [:]
-    for (position, key) in keys.enumerated() where key.type == EntityType.person.rawValue && !shortForms.contains(position) {
+    for (position, key) in keys.enumerated() where key.type == EntityType.person.rawValue && !isShortForm[position] {
       guard let member = members[key] else { continue }
       for name in member.aliases where name.split(separator: " ").count >= 2 {
         if let last = NameFolding.fold(name).split(separator: " ").last {
@@ -52,6 +54,14 @@ extension GraphMerger {
         }
       }
     }
+    // The fullest name of each component, for the report.
+    var bestNameOfRoot: [Int: String] = [:]
+    for (position, key) in keys.enumerated() where !isShortForm[position] && !key.name.isEmpty {
+      let root = sets.find(position)
+      if let best = bestNameOfRoot[root], !Self.isFuller(key.name, than: best) { continue }
+      bestNameOfRoot[root] = key.name
+    }
+    func bestName(of root: Int) -> String { bestNameOfRoot[sets.find(root)] ?? "" }
     var absorbed: [Int: Int] = [:]  // short form position → component
     for position in shortForms {
       let key = keys[position]
@@ -59,9 +69,9 @@ extension GraphMerger {
       let roots = Set(candidates.map { sets.find($0) })
       if roots.count == 1, let root = roots.first {
         absorbed[position] = root
-        report.joins.append("joined surname-only '\(key.name)' with '\(bestName(of: root, sets: &sets, keys: keys))': the one person of that surname")
+        report.joins.append("joined surname-only '\(key.name)' with '\(bestName(of: root))': the one person of that surname")
       } else if roots.count > 1 {
-        let names = roots.map { bestName(of: $0, sets: &sets, keys: keys) }.sorted()
+        let names = roots.map { bestName(of: $0) }.sorted()
         report.refusals.append("kept '\(key.name)' apart: it fits \(names.count) people (\(names.joined(separator: ", ")))")
       }
     }
@@ -112,9 +122,10 @@ extension GraphMerger {
       edges[EdgeKey(type: key.type, status: key.status, source: ends.0, target: ends.1), default: []].append(
         (key, contribution, swapped))
     }
+    let nodeIDs = (0..<graph.nodeCount).map { graph.nodeID(at: $0) }
     let ordered = edges.keys.sorted {
-      ($0.type, graph.nodeID(at: $0.source), graph.nodeID(at: $0.target), $0.status ?? "")
-        < ($1.type, graph.nodeID(at: $1.source), graph.nodeID(at: $1.target), $1.status ?? "")
+      ($0.type, nodeIDs[$0.source], nodeIDs[$0.target], $0.status ?? "")
+        < ($1.type, nodeIDs[$1.source], nodeIDs[$1.target], $1.status ?? "")
     }
     for edgeKey in ordered {
       guard let parts = edges[edgeKey] else { continue }
@@ -123,24 +134,34 @@ extension GraphMerger {
       var quoteOfArticle: [String: String] = [:]
       var role: String?
       var via: Set<String> = []
-      var propertiesOfArticle: [String: [String: PropertyValue]] = [:]
+      var articleSet: Set<String> = []
+      var properties: [String: PropertyValue] = [:]
+      var propertiesArticle: String?
       for (key, contribution, swapped) in parts {
-        evidenceOfArticle[key.article] = Self.smaller(evidenceOfArticle[key.article], contribution.evidence)
-        quoteOfArticle[key.article] = Self.smaller(quoteOfArticle[key.article], contribution.quote)
-        if evidenceOfArticle[key.article] == nil { evidenceOfArticle[key.article] = nil }
+        articleSet.formUnion(contribution.articles)
+        for (article, text) in contribution.evidence { evidenceOfArticle[article] = Self.smaller(evidenceOfArticle[article], text) }
+        for (article, text) in contribution.quotes { quoteOfArticle[article] = Self.smaller(quoteOfArticle[article], text) }
         role = Self.smaller(role, contribution.role)
-        var merged = propertiesOfArticle[key.article] ?? [:]
-        for (name, value) in contribution.properties { merged[name] = Self.combine(merged[name], value) }
-        propertiesOfArticle[key.article] = merged
+        if let article = contribution.propertiesArticle {
+          if propertiesArticle == nil || article < (propertiesArticle ?? "") {
+            propertiesArticle = article
+            properties = contribution.properties
+          } else if article == propertiesArticle {
+            for (name, value) in contribution.properties { properties[name] = Self.combine(properties[name], value) }
+          }
+        }
         // Which end of the written edge each member stands at.
         let (sourceMember, targetMember) = swapped ? (key.target, key.source) : (key.source, key.target)
-        if let position = index[sourceMember], absorbed[position] != nil { via.insert("s\t\(sourceMember.name)\t\(key.article)") }
-        if let position = index[targetMember], absorbed[position] != nil { via.insert("t\t\(targetMember.name)\t\(key.article)") }
+        let sourceAbsorbed = index[sourceMember].map { absorbed[$0] != nil } ?? false
+        let targetAbsorbed = index[targetMember].map { absorbed[$0] != nil } ?? false
+        for article in contribution.articles {
+          if sourceAbsorbed { via.insert("s\t\(sourceMember.name)\t\(article)") }
+          if targetAbsorbed { via.insert("t\t\(targetMember.name)\t\(article)") }
+        }
       }
-      let articles = Set(parts.map(\.key.article)).sorted()
-      let evidence = articles.compactMap { article in evidenceOfArticle[article].map { (article, $0) } }.prefix(maximumEvidence)
-      let quotes = articles.compactMap { article in quoteOfArticle[article].map { (article, $0) } }.prefix(maximumEvidence)
-      let properties = articles.first.flatMap { propertiesOfArticle[$0] } ?? [:]
+      let articles = articleSet.sorted()
+      let evidence = evidenceOfArticle.sorted { $0.key < $1.key }.prefix(maximumEvidence).map { ($0.key, $0.value) }
+      let quotes = quoteOfArticle.sorted { $0.key < $1.key }.prefix(maximumEvidence).map { ($0.key, $0.value) }
       var list: [(String, PropertyValue)] = properties.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
       if let status = edgeKey.status { list.append(("status", .string(status))) }
       if let role { list.append(("role", .string(role))) }
@@ -189,14 +210,6 @@ extension GraphMerger {
     case "translit": return "same name up to transliteration"
     default: return "same name or alias '\(parts[2])'"
     }
-  }
-
-  private func bestName(of root: Int, sets: inout DisjointSets, keys: [MemberKey]) -> String {
-    var best: String?
-    for (position, key) in keys.enumerated() where sets.find(position) == sets.find(root) {
-      if best == nil || Self.isFuller(key.name, than: best ?? "") { best = key.name }
-    }
-    return best ?? ""
   }
 
   /// The canonical name order: more words, then more characters, then alphabetical.

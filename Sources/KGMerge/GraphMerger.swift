@@ -61,14 +61,25 @@ public struct GraphMerger: Sendable {
     var status: String?
     var source: MemberKey
     var target: MemberKey
-    var article: String
   }
 
+  /// What the articles said about one edge between two names: the articles, the
+  /// evidence and quotes of the smallest article ids only (as many as are written),
+  /// the smallest role, and the other properties of the smallest article.
   struct Contribution {
-    var evidence: String?
-    var quote: String?
+    var articles: Set<String> = []
+    var evidence: [String: String] = [:]
+    var quotes: [String: String] = [:]
     var role: String?
     var properties: [String: PropertyValue] = [:]
+    var propertiesArticle: String?
+
+    /// Keeps, per article, the smallest text, and only the `limit` smallest articles.
+    static func keep(_ text: String?, for article: String, in store: inout [String: String], limit: Int) {
+      guard let text else { return }
+      store[article] = GraphMerger.smaller(store[article], text)
+      if store.count > limit, let largest = store.keys.max() { store[largest] = nil }
+    }
   }
 
   static let ownNodeProperties: Set<String> = ["name", "aliases", "code", "articles", "short_forms"]
@@ -94,17 +105,17 @@ public struct GraphMerger: Sendable {
       let key: MemberKey =
         type.isEmpty || name.isEmpty
         ? MemberKey(type: "", name: "", foreignID: node.id) : MemberKey(type: type, name: name, foreignID: nil)
-      var member = members[key] ?? Member(labels: type.isEmpty ? node.labels : [type])
-      member.aliases.formUnion(node.properties["aliases"]?.stringList ?? [])
-      if !name.isEmpty { member.aliases.insert(name) }
-      if let code = node.properties["code"]?.stringValue { member.code = min(member.code ?? code, code) }
-      let articles = node.properties["articles"]?.stringList ?? []
-      member.articles.formUnion(articles.isEmpty ? [source] : articles)
-      for (property, value) in node.properties where !Self.ownNodeProperties.contains(property) {
-        member.properties[property] = Self.combine(member.properties[property], value)
+      modify(&members[key, default: Member(labels: type.isEmpty ? node.labels : [type])]) { member in
+        member.aliases.formUnion(node.properties["aliases"]?.stringList ?? [])
+        if !name.isEmpty { member.aliases.insert(name) }
+        if let code = node.properties["code"]?.stringValue { member.code = min(member.code ?? code, code) }
+        let articles = node.properties["articles"]?.stringList ?? []
+        member.articles.formUnion(articles.isEmpty ? [source] : articles)
+        for (property, value) in node.properties where !Self.ownNodeProperties.contains(property) {
+          member.properties[property] = Self.combine(member.properties[property], value)
+        }
+        if type.isEmpty { member.labels = Array(Set(member.labels + node.labels)).sorted() }
       }
-      if type.isEmpty { member.labels = Array(Set(member.labels + node.labels)).sorted() }
-      members[key] = member
       keyOfNode.append(key)
       // "Bush\tarticle1\tarticle2": a surname-only node this node absorbed in an earlier merge.
       for entry in node.properties["short_forms"]?.stringList ?? [] {
@@ -142,15 +153,23 @@ public struct GraphMerger: Sendable {
         var targetKey = keyOfNode[targetIndex]
         if let name = via[article]?.source, let short = shortForms[sourceIndex]?[name] { sourceKey = short }
         if let name = via[article]?.target, let short = shortForms[targetIndex]?[name] { targetKey = short }
-        let key = ContributionKey(type: edge.type, status: status, source: sourceKey, target: targetKey, article: article)
-        var contribution = contributions[key] ?? Contribution()
-        contribution.evidence = Self.smaller(contribution.evidence, evidence[article])
-        contribution.quote = Self.smaller(contribution.quote, quotes[article])
-        contribution.role = Self.smaller(contribution.role, edge.properties["role"]?.stringValue)
-        for (property, value) in properties {
-          contribution.properties[property] = Self.combine(contribution.properties[property], value)
+        let key = ContributionKey(type: edge.type, status: status, source: sourceKey, target: targetKey)
+        let limit = maximumEvidence
+        // Changed in place: copying the record would copy its article set each time.
+        modify(&contributions[key, default: Contribution()]) { contribution in
+          contribution.articles.insert(article)
+          Contribution.keep(evidence[article], for: article, in: &contribution.evidence, limit: limit)
+          Contribution.keep(quotes[article], for: article, in: &contribution.quotes, limit: limit)
+          contribution.role = Self.smaller(contribution.role, edge.properties["role"]?.stringValue)
+          if contribution.propertiesArticle == nil || article < (contribution.propertiesArticle ?? "") {
+            contribution.propertiesArticle = article
+            contribution.properties = properties
+          } else if contribution.propertiesArticle == article {
+            for (property, value) in properties {
+              contribution.properties[property] = Self.combine(contribution.properties[property], value)
+            }
+          }
         }
-        contributions[key] = contribution
       }
     }
   }
@@ -169,6 +188,9 @@ public struct GraphMerger: Sendable {
     }
     return result
   }
+
+  /// Applies `body` to a value in place (a dictionary entry without copying it out).
+  private func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
 
   static func smaller(_ a: String?, _ b: String?) -> String? {
     guard let a else { return b }
