@@ -4,7 +4,8 @@ import KGGraph
 
 /// Writes graphs as GraphML that networkx, igraph, Gephi, Cytoscape and yEd all read.
 ///
-/// The writer streams: it never holds more than about a megabyte of output. It follows
+/// The writer streams: it holds about a megabyte of output at a time (a few, while
+/// ``write(_:toFile:)`` hands chunks to the file on a background queue). It follows
 /// the rules of `spec/GRAPHML-CONSUMERS.md`: the default GraphML namespace, descriptive
 /// key ids with `for`, `attr.name` and `attr.type` (`string`, `int`, `long`, `double`,
 /// `boolean` only), keys then nodes then edges, `edgedefault="directed"` and no per-edge
@@ -14,7 +15,9 @@ import KGGraph
 ///
 /// Escaping is done here rather than by libxml2's `xmlTextWriter`, which is several
 /// times slower; ``XMLEscaping`` documents the rules, and the tests read every written
-/// file back through libxml2 and validate it against the schemas.
+/// file back through libxml2 and validate it against the schemas. Nodes and edges are
+/// formatted straight from the graph's column storage (UTF-8 bytes, integers), eight
+/// bytes at a time where the text needs no escaping.
 public struct GraphMLWriter: Sendable {
   /// Output is handed to the sink in chunks of about this many bytes.
   public var chunkSize = 1 << 20

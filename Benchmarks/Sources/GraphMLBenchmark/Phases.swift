@@ -53,9 +53,10 @@ enum Phases {
   }
 
   /// `SchemaValidator.newsGraph()`, or the same schema compiled from
-  /// `schemas/newsgraph-graphml.xsd` when that fails. (It does fail in release
-  /// builds: `SchemaValidator.init(schemaText:name:)` hands libxml2 a buffer that
-  /// is freed before `xmlSchemaParse` reads it; see README.md, "Problems found".)
+  /// `schemas/newsgraph-graphml.xsd` if that ever fails. (It used to fail in release
+  /// builds, when `SchemaValidator.init(schemaText:name:)` let the schema buffer be
+  /// freed before `xmlSchemaParse` read it; fixed in ddd36d9. The fallback stays so
+  /// that a regression shows as a warning rather than a missing row.)
   private static func newsGraphValidator() throws -> SchemaValidator {
     do {
       return try SchemaValidator.newsGraph()
