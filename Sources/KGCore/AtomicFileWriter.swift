@@ -46,7 +46,7 @@ public final class AtomicFileWriter {
     }
     temporaryPath = candidate
     descriptor = opened
-    buffer.reserveCapacity(Self.bufferCapacity)
+    buffer.reserveCapacity(64 * 1024)
   }
 
   deinit {
