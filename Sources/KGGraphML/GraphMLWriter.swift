@@ -35,12 +35,7 @@ public struct GraphMLWriter: Sendable {
     do throws(InputError) {
       let file = try AtomicFileWriter(path: path)
       let output = ChunkWriter(file)
-      do throws(InputError) {
-        try write(graph) { (chunk: [UInt8]) throws(InputError) in try output.enqueue(chunk) }
-      } catch {
-        try output.finish()
-        throw error
-      }
+      write(graph) { (chunk: [UInt8]) in output.enqueue(chunk) }
       try output.finish()
       try file.commit()
     } catch {
@@ -793,13 +788,14 @@ private struct Emitter: ~Copyable {
 }
 
 /// Hands chunks to an ``AtomicFileWriter`` on a serial background queue, so that the
-/// kernel copies one chunk while the writer formats the next. The file is only used on
-/// the queue until ``finish()`` has drained it; at most `depth` chunks wait at a time.
+/// kernel copies one chunk while the writer formats the next ones. At most `depth`
+/// chunks wait at a time. The file and `failure` are only touched on the queue until
+/// ``finish()`` has drained it; after a write error the remaining chunks are dropped
+/// and ``finish()`` reports the error.
 private final class ChunkWriter: @unchecked Sendable {
   private let file: AtomicFileWriter
   private let queue = DispatchQueue(label: "NewsGraph.GraphMLWriter.output")
   private let slots: DispatchSemaphore
-  /// Set on the queue; read on the queue or after it has drained.
   private var failure: InputError?
 
   init(_ file: AtomicFileWriter, depth: Int = 4) {
@@ -807,13 +803,9 @@ private final class ChunkWriter: @unchecked Sendable {
     slots = DispatchSemaphore(value: depth)
   }
 
-  /// Queues `chunk` for the file; throws the first write error once one has happened.
-  func enqueue(_ chunk: [UInt8]) throws(InputError) {
+  /// Queues `chunk` for the file, waiting while `depth` chunks are queued already.
+  func enqueue(_ chunk: [UInt8]) {
     slots.wait()
-    if let failure = queue.sync(execute: { self.failure }) {
-      slots.signal()
-      throw failure
-    }
     queue.async {
       defer { self.slots.signal() }
       guard self.failure == nil else { return }
