@@ -13,11 +13,11 @@ import KGGraph
 /// Reads GraphML into a ``Graph``: NewsGraph's own files and files written by
 /// networkx, igraph, Gephi, Cytoscape and yEd.
 ///
-/// The reader streams through libxml2's SAX2 push parser: the file is read in chunks
-/// of 256 KiB, and the parser calls back for each element start, end and piece of text,
-/// so memory holds the graph and not the document. (The issue asked for streaming with
-/// `xmlTextReader`; SAX2 streams the same way, but does not build and free a tree node
-/// for every element, and reads the canonical benchmark file in about half the time.)
+/// The reader streams through libxml2's SAX2 interface: the parser pulls the file in
+/// chunks and calls back for each element start, end and piece of text, so memory holds
+/// the graph and not the document. (The issue asked for streaming with `xmlTextReader`;
+/// SAX2 streams the same way, but does not build and free a tree node for every
+/// element, and parses the canonical benchmark file in about half the time.)
 /// Values go from the parser's buffer into the graph's columns without becoming
 /// `String`s first.
 ///
@@ -49,9 +49,6 @@ public struct GraphMLReader: Sendable {
   /// Creates a reader.
   public init() {}
 
-  /// Bytes handed to the parser at a time.
-  private static let chunkSize = 256 * 1024
-
   /// Reads the file at `path`.
   ///
   /// - Throws: ``GraphMLError`` with the file name, line and column.
@@ -61,49 +58,25 @@ public struct GraphMLReader: Sendable {
       throw GraphMLError(.cannotOpen, "cannot open file", at: SourceLocation(file: path))
     }
     defer { close(descriptor) }
-    guard let session = GraphMLSession(origin: .file(path, descriptor: descriptor), maximumDepth: maximumDepth) else {
+    guard
+      let session = GraphMLSession(
+        origin: .file(path, descriptor: descriptor), source: .descriptor(descriptor), maximumDepth: maximumDepth)
+    else {
       throw GraphMLError(.cannotOpen, "cannot parse input", at: SourceLocation(file: path))
     }
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
-    while true {
-      let count = Self.readChunk(descriptor, into: buffer)
-      if count < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        throw GraphMLError(.cannotOpen, "cannot read file: \(reason)", at: SourceLocation(file: path))
-      }
-      guard session.push(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), last: count == 0), count > 0 else { break }
-    }
-    return try session.finish()
-  }
-
-  private static func readChunk(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-    #elseif canImport(Musl)
-      Musl.read(descriptor, buffer.baseAddress, buffer.count)
-    #else
-      Darwin.read(descriptor, buffer.baseAddress, buffer.count)
-    #endif
+    return try session.run()
   }
 
   /// Reads GraphML text held in memory; `name` is used in error locations.
   public func read(bytes: [UInt8], name: String? = nil) throws(GraphMLError) -> Graph {
     let result: Result<Graph, GraphMLError> = bytes.withUnsafeBufferPointer { buffer in
-      guard let session = GraphMLSession(origin: .memory(buffer, name), maximumDepth: maximumDepth) else {
+      guard
+        let session = GraphMLSession(
+          origin: .memory(buffer, name), source: .memory(UnsafeRawBufferPointer(buffer)), maximumDepth: maximumDepth)
+      else {
         return .failure(GraphMLError(.cannotOpen, "cannot parse input", at: SourceLocation(file: name)))
       }
-      let raw = UnsafeRawBufferPointer(buffer)
-      var offset = 0
-      var running = true
-      while running && offset < raw.count {
-        let end = min(offset + Self.chunkSize, raw.count)
-        running = session.push(UnsafeRawBufferPointer(rebasing: raw[offset..<end]), last: false)
-        offset = end
-      }
-      if running { _ = session.push(UnsafeRawBufferPointer(start: nil, count: 0), last: true) }
-      return Result { () throws(GraphMLError) in try session.finish() }
+      return Result { () throws(GraphMLError) in try session.run() }
     }
     return try result.get()
   }
@@ -114,24 +87,30 @@ public struct GraphMLReader: Sendable {
   }
 }
 
-/// One parse: the libxml2 push parser and the state its callbacks update. The state
-/// lives at a fixed address (allocated here, freed in `deinit`), which the parser
-/// hands back to every callback.
+/// One parse: the libxml2 parser, where it reads from, and the state its callbacks
+/// update. The state and the source live at fixed addresses (allocated here, freed in
+/// `deinit`), which libxml2 hands back to every callback.
 final class GraphMLSession {
   private let state: UnsafeMutablePointer<GraphMLParse>
-  private let parser: LibXMLPushParser
+  private let source: UnsafeMutablePointer<ByteSource>
+  private let parser: LibXMLSAXParser
 
-  init?(origin: GraphMLOrigin, maximumDepth: Int) {
+  init?(origin: GraphMLOrigin, source input: ByteSource.Input, maximumDepth: Int) {
     let state = UnsafeMutablePointer<GraphMLParse>.allocate(capacity: 1)
     state.initialize(to: GraphMLParse(origin: origin, maximumDepth: maximumDepth))
+    let source = UnsafeMutablePointer<ByteSource>.allocate(capacity: 1)
+    source.initialize(to: ByteSource(input: input))
     var handler = GraphMLParse.handler()
-    guard let parser = LibXMLPushParser(handler: &handler, userData: UnsafeMutableRawPointer(state), name: origin.name)
+    guard let parser = LibXMLSAXParser(handler: &handler, userData: UnsafeMutableRawPointer(state), source: source)
     else {
       state.deinitialize(count: 1)
       state.deallocate()
+      source.deinitialize(count: 1)
+      source.deallocate()
       return nil
     }
     self.state = state
+    self.source = source
     self.parser = parser
     state.pointee.attach(parser)
   }
@@ -139,16 +118,18 @@ final class GraphMLSession {
   deinit {
     state.deinitialize(count: 1)
     state.deallocate()
+    source.deinitialize(count: 1)
+    source.deallocate()
   }
 
-  /// Parses the next bytes (`last` ends the input); false once parsing has stopped.
-  func push(_ bytes: UnsafeRawBufferPointer, last: Bool) -> Bool {
-    parser.push(bytes, last: last) && state.pointee.failure == nil
-  }
-
-  /// The graph, or the first error.
-  func finish() throws(GraphMLError) -> Graph {
-    try state.pointee.finish(wellFormed: parser.isWellFormed)
+  /// Parses the whole input: the graph, or the first error.
+  func run() throws(GraphMLError) -> Graph {
+    parser.parse()
+    if let error = source.pointee.readError, state.pointee.failure == nil {
+      throw GraphMLError(
+        .cannotOpen, "cannot read file: \(String(cString: strerror(error)))", at: SourceLocation(file: state.pointee.name))
+    }
+    return try state.pointee.finish(wellFormed: parser.isWellFormed)
   }
 }
 
@@ -199,7 +180,7 @@ struct GraphMLParse {
   private let origin: GraphMLOrigin
   private let maximumDepth: Int
   private var context: xmlParserCtxtPtr?
-  private var parser: Unmanaged<LibXMLPushParser>?
+  private var parser: Unmanaged<LibXMLSAXParser>?
 
   private(set) var failure: GraphMLError?
   private var firstParserError: (message: String, line: Int, column: Int)?
@@ -397,7 +378,10 @@ struct GraphMLParse {
     entries.reserveCapacity(16)
   }
 
-  mutating func attach(_ parser: LibXMLPushParser) {
+  /// The input's name for error locations.
+  var name: String? { origin.name }
+
+  mutating func attach(_ parser: LibXMLSAXParser) {
     self.parser = Unmanaged.passUnretained(parser)
     context = parser.context
     names = InternedNames(dictionary: parser.context.pointee.dict)
