@@ -208,6 +208,8 @@ struct GraphMLParse {
 
   private var depth = 0
   private var frames: [Frame] = []
+  /// Where text goes in the innermost frame.
+  private var textSink = TextSink.none
   /// Whether element positions must be worked out at once (the parser transcodes the
   /// input, so its offsets are not the file's).
   private var eagerPositions = false
@@ -285,6 +287,15 @@ struct GraphMLParse {
     /// The text of a yFiles label.
     case yFilesText(depth: Int)
 
+    /// Where the text directly inside the element goes.
+    var textSink: TextSink {
+      switch self {
+      case .data: .scratch
+      case .keyText, .graphData, .yFilesText: .text
+      case .skip, .key, .element, .yFiles: .none
+      }
+    }
+
     var depth: Int {
       switch self {
       case .skip(let depth), .key(let depth), .keyText(let depth, _), .element(let depth), .data(let depth, _, _, _),
@@ -293,6 +304,9 @@ struct GraphMLParse {
       }
     }
   }
+
+  /// Where the parser's text goes: nowhere, `scratch` (node and edge values) or `text`.
+  private enum TextSink { case none, scratch, text }
 
   /// A piece of `scratch`.
   private struct Piece {
@@ -460,7 +474,7 @@ struct GraphMLParse {
       case .keyText?, .data?, .graphData?, .yFilesText?:
         // Text is read from the element itself; child elements are skipped.
         if elementDepth >= maximumDepth { throw nestingTooDeep(at: currentPosition()) }
-        frames.append(.skip(depth: elementDepth))
+        push(.skip(depth: elementDepth))
       }
     } catch {
       fail(error)
@@ -475,6 +489,7 @@ struct GraphMLParse {
       return
     }
     frames.removeLast()
+    textSink = frames.last?.textSink ?? .none
     do throws(GraphMLError) {
       switch frame {
       case .skip: break
@@ -492,12 +507,19 @@ struct GraphMLParse {
   }
 
   private mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
-    guard failure == nil, let bytes, length > 0 else { return }
-    switch frames.last {
-    case .data?: scratch.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-    case .keyText?, .graphData?, .yFilesText?: text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-    default: break
+    guard textSink != .none, let bytes, length > 0 else { return }
+    if textSink == .scratch {
+      scratch.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+    } else {
+      text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
     }
+  }
+
+  /// Enters an element read as `frame`.
+  @inline(__always)
+  private mutating func push(_ frame: Frame) {
+    frames.append(frame)
+    textSink = frame.textSink
   }
 
   private mutating func documentType() {
@@ -597,7 +619,7 @@ struct GraphMLParse {
     let position = currentPosition()
     if depth >= maximumDepth { throw nestingTooDeep(at: position) }
     guard isGraphMLNamespace(tag.namespace) else {
-      frames.append(.skip(depth: depth))
+      push(.skip(depth: depth))
       return
     }
     let name = tag.name
@@ -609,31 +631,31 @@ struct GraphMLParse {
     if name == names.node {
       guard inGraph, depth == graphDepth + 1 else { throw misplaced("node", position) }
       try nodeStart(tag, position)
-      frames.append(.element(depth: depth))
+      push(.element(depth: depth))
     } else if name == names.edge {
       guard inGraph, depth == graphDepth + 1 else { throw misplaced("edge", position) }
       try edgeStart(tag, position)
-      frames.append(.element(depth: depth))
+      push(.element(depth: depth))
     } else if name == names.data {
       guard inGraph && depth == graphDepth + 1 else {
-        frames.append(.skip(depth: depth))
+        push(.skip(depth: depth))
         return
       }
       let key = try dataKey(tag, element: .graph, position)
       text.removeAll(keepingCapacity: true)
       if keys[key].key.skipped {
         yFilesLabel = nil
-        frames.append(.yFiles(depth: depth, graph: true))
+        push(.yFiles(depth: depth, graph: true))
       } else {
-        frames.append(.graphData(depth: depth, key: key, position: position))
+        push(.graphData(depth: depth, key: key, position: position))
       }
     } else if name == names.key {
       guard depth == 1 else {
-        frames.append(.skip(depth: depth))
+        push(.skip(depth: depth))
         return
       }
       try keyStart(tag, position)
-      frames.append(.key(depth: depth))
+      push(.key(depth: depth))
     } else if name == names.graph {
       if sawGraph {
         if inGraph {
@@ -648,7 +670,7 @@ struct GraphMLParse {
     } else if name == names.hyperedge {
       throw error(.unsupported, "hyperedges are not supported; NewsGraph edges join two nodes", at: position)
     } else {
-      frames.append(.skip(depth: depth))
+      push(.skip(depth: depth))
     }
   }
 
@@ -730,9 +752,9 @@ struct GraphMLParse {
     let isDescription = tag.name == names.desc
     if (isDescription || tag.name == names.defaultValue) && isGraphMLNamespace(tag.namespace) {
       text.removeAll(keepingCapacity: true)
-      frames.append(.keyText(depth: depth, description: isDescription))
+      push(.keyText(depth: depth, description: isDescription))
     } else {
-      frames.append(.skip(depth: depth))
+      push(.skip(depth: depth))
     }
   }
 
@@ -897,7 +919,7 @@ struct GraphMLParse {
     let position = currentPosition()
     if depth >= maximumDepth { throw nestingTooDeep(at: position) }
     guard isGraphMLNamespace(tag.namespace) else {
-      frames.append(.skip(depth: depth))
+      push(.skip(depth: depth))
       return
     }
     let name = tag.name
@@ -905,9 +927,9 @@ struct GraphMLParse {
       let key = try dataKey(tag, element: element.isNode ? .node : .edge, position)
       if keys[key].key.skipped {
         yFilesLabel = nil
-        frames.append(.yFiles(depth: depth, graph: false))
+        push(.yFiles(depth: depth, graph: false))
       } else {
-        frames.append(.data(depth: depth, key: key, start: scratch.count, position: position))
+        push(.data(depth: depth, key: key, start: scratch.count, position: position))
       }
     } else if name == names.graph {
       throw error(.unsupported, "nested graphs are not supported; NewsGraph reads one flat graph", at: position)
@@ -915,7 +937,7 @@ struct GraphMLParse {
       let kind = element.isNode ? "node" : "edge"
       throw error(.unsupported, "<\(tag.nameText)> inside <\(kind)> is not GraphML", at: position)
     } else {
-      frames.append(.skip(depth: depth))  // <desc>, <port>, <locator>
+      push(.skip(depth: depth))  // <desc>, <port>, <locator>
     }
   }
 
@@ -924,7 +946,7 @@ struct GraphMLParse {
     if depth >= maximumDepth { throw nestingTooDeep(at: currentPosition()) }
     if yFilesLabel == nil, tag.name == names.nodeLabel || tag.name == names.edgeLabel {
       text.removeAll(keepingCapacity: true)
-      frames.append(.yFilesText(depth: depth))
+      push(.yFilesText(depth: depth))
     }
   }
 
