@@ -29,5 +29,14 @@ let package = Package(
         .product(name: "KGGraphML", package: rootPackage),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // bench_query.py's queries (../shared/bench/query_peers) in our Cypher engine, beside Kùzu.
+    .executableTarget(
+      name: "QueryBenchmark",
+      dependencies: [
+        .product(name: "KGCypher", package: rootPackage),
+        .product(name: "KGGraph", package: rootPackage),
+        .product(name: "KGGraphML", package: rootPackage),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
   ]
 )
