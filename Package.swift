@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "newsgraph", targets: ["newsgraph"]),
     .library(name: "KGGraph", targets: ["KGGraph"]),
     .library(name: "KGGraphML", targets: ["KGGraphML"]),
+    .library(name: "KGCypher", targets: ["KGCypher"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
