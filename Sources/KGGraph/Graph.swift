@@ -239,17 +239,9 @@ extension Graph {
   /// The position of the node whose id has these UTF-8 bytes, or `nil`.
   package func nodeIndex(ofBytes id: UnsafeRawBufferPointer) -> Int? { nodeIDs.index(of: id) }
 
-  /// The position of the edge whose id has these UTF-8 bytes, or `nil`.
-  package func edgeIndex(ofBytes id: UnsafeRawBufferPointer) -> Int? { edgeIDs.index(of: id) }
-
   /// Calls `body` with the UTF-8 bytes of the id of the node at `index`.
   package func withNodeIDBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     try nodeIDs.withBytes(at: index, body)
-  }
-
-  /// Calls `body` with the UTF-8 bytes of the id of the edge at `index`.
-  package func withEdgeIDBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try edgeIDs.withBytes(at: index, body)
   }
 
   /// The arena and spans of the edge ids, for reading them in a loop.

@@ -265,6 +265,17 @@ import Testing
     #expect(throws: GraphError.duplicateNodeID("n7")) { try graph.addNode(Node(id: "n7")) }
   }
 
+  @Test func reservingCapacityChangesNothingVisible() throws {
+    var graph = Graph()
+    graph.reserveCapacity(nodes: 1000, edges: 5000)
+    try graph.addNode(Node(id: "a"))
+    try graph.addNode(Node(id: "b"))
+    graph.reserveCapacity(nodes: 10, edges: 10)
+    try graph.addEdge(Edge(id: "x", source: "a", target: "b", type: "met"))
+    #expect(graph.nodeIndex(of: "b") == 1 && graph.edgeIndex(of: "x") == 0)
+    #expect(graph.edge(at: 0) == Edge(id: "x", source: "a", target: "b", type: "met"))
+  }
+
   @Test func edgesNamedByPositionSurviveRemovalAndRenaming() throws {
     var graph = Graph()
     try graph.addNode(Node(id: "0"))
