@@ -19,14 +19,19 @@ What it does (Python 3 standard library only):
    1, 2 and 5 MB (headline + varied paragraphs; the smaller ones are prefixes of the 5 MB one).
    No text from ../shared/corpus is used.
 2. Times `newsgraph extract CORPUS.jsonl -o OUTDIR -q` with --jobs 1 and --jobs 2 (median of
-   --runs runs) and the half-size corpus with --jobs 1, each under
-   `/usr/bin/time -f "%e %U %S %M"` (wall s, user s, sys s, peak RSS KiB). The output folder
-   is emptied before every run, outside the clock.
+   --runs runs) and the half-size corpus with --jobs 1 (does peak memory grow with the corpus?),
+   each under `/usr/bin/time -f "%e %U %S %M"` (wall s, user s, sys s, peak RSS KiB). The output
+   folder is emptied before every run, outside the clock. One more run writes one merged graph
+   (-o FILE.graphml) instead of a file per article.
 3. Times the 1, 2 and 5 MB single articles (linear time gives a 5 MB / 1 MB ratio near 5).
 4. Runs the peer, ../shared/bench/spacy_bench.py --mode full|ner in fresh processes. It cannot
    read our corpus, so it times its own ~200k-word news-style corpus; we also time
    `newsgraph extract` on that same corpus (spacy_bench.py --write-corpus) for a same-text ratio.
 5. Prints a Markdown report and writes it to Benchmarks/extraction-results.md (--out).
+
+The machine is shared: before each run the script waits (up to --max-wait s) until other work
+leaves the cores the run needs free, and reports how busy it was. Files go to
+WORKDIR/run-PID (default /tmp/newsgraph-bench/extraction), removed at the end unless --keep-files.
 
 Words are whitespace-separated tokens (str.split()) of the text newsgraph reads (title line +
 text); MB = 10^6 bytes of that UTF-8 text. Words per CPU-second use user + sys time.
@@ -704,8 +709,8 @@ def make_report(args, newsgraph, load_start, load_end, full, half, longs, long_s
     elif long_runs[big].get("timeout"):
         add(f"| one {big} MB article | did not finish in {args.timeout:.0f} s: superlinear |")
     add("")
-    add("Notes: wall time includes writing and `fsync`ing one GraphML file per article (the output folder is "
-        "emptied before each run, outside the clock); CPU time is user + sys of the whole process, start-up "
+    add("Notes: wall and CPU time include creating, writing and renaming one GraphML file per article (the "
+        "output folder is emptied before each run, outside the clock); CPU time is user + sys of the whole process, start-up "
         "included. spaCy's figures come from `../shared/bench/spacy_bench.py --mode full` and `--mode ner` "
         f"(median of {args.peer_runs} fresh processes; model load and import excluded; GraphML serialised to a "
         "string, not written). That script cannot take another corpus, so it times its own ~200k-word "
