@@ -21,7 +21,7 @@ What it does (Python 3 standard library only):
 2. Times `newsgraph extract CORPUS.jsonl -o OUTDIR -q` with --jobs 1 and --jobs 2 (median of
    --runs runs) and the half-size corpus with --jobs 1 (does peak memory grow with the corpus?),
    each under `/usr/bin/time -f "%e %U %S %M"` (wall s, user s, sys s, peak RSS KiB). The output
-   folder is emptied before every run, outside the clock. One more run writes one merged graph
+   goes to a new folder per run (deleted at the end, see fresh_output). One more run writes one merged graph
    (-o FILE.graphml) instead of a file per article.
 3. Times the 1, 2 and 5 MB single articles (linear time gives a 5 MB / 1 MB ratio near 5).
 4. Runs the peer, ../shared/bench/spacy_bench.py --mode full|ner in fresh processes. It cannot
@@ -376,14 +376,23 @@ def median_run(runs):
             "cpus": [r["cpu"] for r in ok], "loadavg": statistics.median(r["loadavg"] for r in ok), "runs": len(ok)}
 
 
-def run_extract(newsgraph, inp, outdir, jobs, lexicon, runs, timeout, label):
-    """Times `newsgraph extract INP -o OUTDIR` (a folder, or a .graphml file for one merged graph)."""
+OUTPUTS = {"base": None, "count": 0}
+
+
+def fresh_output(suffix=""):
+    """A new output path for each run. Outputs are only deleted at the end of the script: on ext4 without a
+    journal (this machine), creating files right after deleting thousands makes the kernel skip every recently
+    deleted inode (find_inode_bit/recently_deleted), which tripled the system time of a run."""
+    OUTPUTS["count"] += 1
+    return os.path.join(OUTPUTS["base"], f"out-{OUTPUTS['count']}{suffix}")
+
+
+def run_extract(newsgraph, inp, jobs, lexicon, runs, timeout, label, merged=False):
+    """Times `newsgraph extract INP -o OUT` into a new folder (or, merged, a new .graphml file) per run."""
     results = []
     for i in range(runs):
-        shutil.rmtree(outdir, ignore_errors=True)
-        if os.path.isfile(outdir):
-            os.unlink(outdir)
-        cmd = [newsgraph, "extract", inp, "-o", outdir, "-q", "--jobs", str(jobs)]
+        out = fresh_output(".graphml" if merged else "")
+        cmd = [newsgraph, "extract", inp, "-o", out, "-q", "--jobs", str(jobs)]
         if lexicon:
             cmd += ["--lexicon", lexicon]
         r = timed(cmd, timeout=timeout, cores=min(jobs, os.cpu_count() or 1))
@@ -394,20 +403,16 @@ def run_extract(newsgraph, inp, outdir, jobs, lexicon, runs, timeout, label):
         print(f"  {label} run {i + 1}: {r['wall']:.2f} s wall, {r['user']:.2f} user, {r['sys']:.2f} sys, "
               f"{r['rss_kib'] / 1024:.1f} MiB peak (load {r['loadavg']:.2f}, other runnable tasks "
               f"{r['others'] if r['others'] is not None else float('nan'):.1f})", flush=True)
-    shutil.rmtree(outdir, ignore_errors=True)
-    if os.path.isfile(outdir):
-        os.unlink(outdir)
     return median_run(results)
 
 
-def count_outputs(newsgraph, inp, outdir, lexicon):
-    shutil.rmtree(outdir, ignore_errors=True)
+def count_outputs(newsgraph, inp, lexicon):
+    outdir = fresh_output()
     cmd = [newsgraph, "extract", inp, "-o", outdir]
     if lexicon:
         cmd += ["--lexicon", lexicon]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
     n = len(os.listdir(outdir))
-    shutil.rmtree(outdir, ignore_errors=True)
     return n, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
 
 
@@ -460,8 +465,8 @@ def machine_note(load_start, load_end):
         gate = (f" Before each run the script waited (up to {QUIET['max_wait']:.0f} s) until other work left the "
                 f"cores the run needs free ({QUIET['waited']:.0f} s waited in all); other runnable tasks at the "
                 f"start of the runs: median {statistics.median(others):.1f}, largest {max(others):.1f}.")
-    return (f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}; other engineers' "
-            f"builds and tests were running on the machine (1-min load average {load_start:.2f} at the start, "
+    return (f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}; a shared machine, "
+            f"where other engineers' builds and tests run at any time (1-min load average {load_start:.2f} at the start, "
             f"{load_end:.2f} at the end), so treat figures as ±30%, wall times more than CPU times.{gate}")
 
 
@@ -513,7 +518,8 @@ def main():
     args.workdir = os.path.join(args.workdir, f"run-{os.getpid()}")
     shutil.rmtree(args.workdir, ignore_errors=True)
     os.makedirs(args.workdir)
-    outdir = os.path.join(args.workdir, "out")
+    OUTPUTS["base"] = os.path.join(args.workdir, "outputs")
+    os.makedirs(OUTPUTS["base"])
     load_start = os.getloadavg()[0]
 
     # 1. corpora
@@ -534,29 +540,28 @@ def main():
     with open(tiny, "w", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "t", "title": "Talks", "text": "Maria Lindqvist met Tomás Herrera."}) + "\n")
     print("start-up (one tiny article):", flush=True)
-    startup = run_extract(newsgraph, tiny, outdir, 1, args.lexicon, args.runs, args.timeout, "tiny")
-    n_graphs, summary = count_outputs(newsgraph, os.path.join(ROOT, "examples", "articles"), outdir, args.lexicon)
+    startup = run_extract(newsgraph, tiny, 1, args.lexicon, args.runs, args.timeout, "tiny")
+    n_graphs, summary = count_outputs(newsgraph, os.path.join(ROOT, "examples", "articles"), args.lexicon)
     if n_graphs == 0:
         sys.exit("newsgraph wrote no graphs for the example articles (lexicon not found? try --lexicon)")
     print(f"sanity: example articles -> {n_graphs} graphs; {summary}", flush=True)
 
     # 2. corpus runs
-    combined = os.path.join(args.workdir, "combined.graphml")
     print("corpus, --jobs 1:", flush=True)
-    j1 = run_extract(newsgraph, full_path, outdir, 1, args.lexicon, args.runs, args.timeout, "jobs 1")
+    j1 = run_extract(newsgraph, full_path, 1, args.lexicon, args.runs, args.timeout, "jobs 1")
     print("corpus, --jobs 2:", flush=True)
-    j2 = run_extract(newsgraph, full_path, outdir, 2, args.lexicon, args.runs, args.timeout, "jobs 2")
+    j2 = run_extract(newsgraph, full_path, 2, args.lexicon, args.runs, args.timeout, "jobs 2")
     print("half corpus, --jobs 1:", flush=True)
-    h1 = run_extract(newsgraph, half_path, outdir, 1, args.lexicon, args.runs, args.timeout, "half, jobs 1")
+    h1 = run_extract(newsgraph, half_path, 1, args.lexicon, args.runs, args.timeout, "half, jobs 1")
     print("corpus, --jobs 1, one merged graph (-o FILE.graphml: no per-article files, not streaming):", flush=True)
-    c1 = run_extract(newsgraph, full_path, combined, 1, args.lexicon, 1, args.timeout, "merged, jobs 1")
+    c1 = run_extract(newsgraph, full_path, 1, args.lexicon, 1, args.timeout, "merged, jobs 1", merged=True)
 
     # 3. long single articles
     long_runs = {}
     for mb in long_sizes:
         path = longs[mb][0]
         print(f"single article, {mb} MB:", flush=True)
-        long_runs[mb] = run_extract(newsgraph, path, outdir, 1, args.lexicon, args.runs, args.timeout, f"{mb} MB")
+        long_runs[mb] = run_extract(newsgraph, path, 1, args.lexicon, args.runs, args.timeout, f"{mb} MB")
 
     # 4. peer
     peer = {}
@@ -576,12 +581,12 @@ def main():
             pw += len(t.split())
             pb += len(t.encode("utf-8"))
         print(f"newsgraph on the peer's corpus ({len(files)} files, {pw:,} words), one graph per article:", flush=True)
-        ours_on_peer = run_extract(newsgraph, peer_corpus, outdir, 1, args.lexicon, args.runs, args.timeout,
+        ours_on_peer = run_extract(newsgraph, peer_corpus, 1, args.lexicon, args.runs, args.timeout,
                                    "peer corpus, jobs 1")
         ours_on_peer.update(words=pw, bytes=pb, files=len(files))
         print("newsgraph on the peer's corpus, one merged graph:", flush=True)
-        ours_on_peer_combined = run_extract(newsgraph, peer_corpus, combined, 1, args.lexicon, args.runs, args.timeout,
-                                            "peer corpus, merged")
+        ours_on_peer_combined = run_extract(newsgraph, peer_corpus, 1, args.lexicon, args.runs, args.timeout,
+                                            "peer corpus, merged", merged=True)
         ours_on_peer_combined.update(words=pw, bytes=pb, files=len(files))
         for mode in ("full", "ner"):
             print(f"spaCy peer, mode {mode}:", flush=True)
@@ -600,8 +605,9 @@ def main():
            "ours_on_peer": ours_on_peer, "ours_on_peer_combined": ours_on_peer_combined}
     with open(results_json, "w", encoding="utf-8") as fh:
         json.dump(raw, fh, indent=1, default=str)
+    shutil.rmtree(OUTPUTS["base"], ignore_errors=True)
     if args.keep_files:
-        print(f"files kept in {args.workdir}; raw results in {results_json}")
+        print(f"inputs kept in {args.workdir}; raw results in {results_json}")
     else:
         shutil.rmtree(args.workdir, ignore_errors=True)
         print(f"raw results in {results_json}")
@@ -709,8 +715,8 @@ def make_report(args, newsgraph, load_start, load_end, full, half, longs, long_s
     elif long_runs[big].get("timeout"):
         add(f"| one {big} MB article | did not finish in {args.timeout:.0f} s: superlinear |")
     add("")
-    add("Notes: wall and CPU time include creating, writing and renaming one GraphML file per article (the "
-        "output folder is emptied before each run, outside the clock); CPU time is user + sys of the whole process, start-up "
+    add("Notes: wall and CPU time include creating, writing and renaming one GraphML file per article (each "
+        "run writes to a new folder; all are deleted at the end); CPU time is user + sys of the whole process, start-up "
         "included. spaCy's figures come from `../shared/bench/spacy_bench.py --mode full` and `--mode ner` "
         f"(median of {args.peer_runs} fresh processes; model load and import excluded; GraphML serialised to a "
         "string, not written). That script cannot take another corpus, so it times its own ~200k-word "
