@@ -88,15 +88,21 @@ public struct EntityResolver: Sendable {
     }
     personMentions.sort { ($0.1.nameWords.count, -$0.0.sentence) > ($1.1.nameWords.count, -$1.0.sentence) }
     var people = PersonIndex()
+    // A name seen before is that same entity, even when it is ambiguous (a surname
+    // shared by several people): one entity per name, not one per mention.
+    var personOfName: [String: Int] = [:]
     for (reference, mention) in personMentions {
       let words = mention.nameWords
       let entity: Int
       if let existing = matchingPerson(words, among: people.candidates(for: words), entities: entities, ignoringCase: false) {
         entity = existing
+      } else if let same = personOfName[words.joined(separator: " ")] {
+        entity = same
       } else {
         entities.append(Entity(type: .person, name: words.joined(separator: " "), aliases: [], code: nil))
         entity = entities.count - 1
         people.add(entity, words: words)
+        personOfName[words.joined(separator: " ")] = entity
       }
       entities[entity].addAlias(words.joined(separator: " "))
       entities[entity].mentions.append(reference)
