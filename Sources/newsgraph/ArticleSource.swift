@@ -20,31 +20,7 @@ struct ArticleSource {
 
   /// The text files and JSON Lines files named by `inputs`, folders expanded (sorted).
   func files(for inputs: [String]) throws(InputError) -> [String] {
-    var result: [String] = []
-    let fileManager = FileManager.default
-    for input in inputs {
-      if input == "-" {
-        result.append(input)
-        continue
-      }
-      var isDirectory: ObjCBool = false
-      guard fileManager.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        throw InputError("no such file or folder", at: SourceLocation(file: input))
-      }
-      if isDirectory.boolValue {
-        guard let enumerator = fileManager.enumerator(atPath: input) else {
-          throw InputError("cannot read folder", at: SourceLocation(file: input))
-        }
-        var found: [String] = []
-        for case let relative as String in enumerator where relative.hasSuffix(".txt") || relative.hasSuffix(".jsonl") {
-          found.append((input.hasSuffix("/") ? input : input + "/") + relative)
-        }
-        result += found.sorted()
-      } else {
-        result.append(input)
-      }
-    }
-    return result
+    try InputFiles.expand(inputs, extensions: [".txt", ".jsonl"])
   }
 
   /// Calls `body` with batches of articles from `file`, so JSON Lines files stream.

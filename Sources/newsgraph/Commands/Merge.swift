@@ -92,26 +92,7 @@ extension NewsGraphCommand {
 
     /// Files named by `inputs`, folders expanded to their `*.graphml` and `*.json` files (sorted).
     static func graphFiles(_ inputs: [String]) throws(InputError) -> [String] {
-      var files: [String] = []
-      for input in inputs {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-          throw InputError("no such file or folder", at: SourceLocation(file: input))
-        }
-        guard isDirectory.boolValue else {
-          files.append(input)
-          continue
-        }
-        let enumerator = FileManager.default.enumerator(atPath: input)
-        var found: [String] = []
-        while let relative = enumerator?.nextObject() as? String {
-          if relative.hasSuffix(".graphml") || relative.hasSuffix(".json") {
-            found.append((input.hasSuffix("/") ? input : input + "/") + relative)
-          }
-        }
-        files += found.sorted()
-      }
-      return files
+      try InputFiles.expand(inputs, extensions: [".graphml", ".json"])
     }
   }
 }
