@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "KGGraph", targets: ["KGGraph"]),
     .library(name: "KGGraphML", targets: ["KGGraphML"]),
     .library(name: "KGCypher", targets: ["KGCypher"]),
+    .library(name: "KGStore", targets: ["KGStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -33,13 +34,16 @@ let package = Package(
     // Many article graphs into one: entity resolution across articles, edge aggregation.
     .target(name: "KGMerge", dependencies: ["KGGraph", "KGCore"], resources: [.copy("Resources/variants.tsv")]),
     // The openCypher subset: lexer, parser, binder, executor over a graph.
-    .target(name: "KGCypher", dependencies: ["KGGraph", "KGCore", "KGMerge"]),
+    .target(name: "KGCypher", dependencies: ["KGGraph", "KGStore", "KGCore", "KGMerge"]),
+    // A graph frozen for queries: flat columns, CSR adjacency, indexes; in memory or
+    // memory-mapped from the snapshot file kept beside a GraphML file.
+    .target(name: "KGStore", dependencies: ["KGGraph", "KGCore"]),
     // GraphML reading, writing and schema validation through libxml2.
     .target(name: "KGGraphML", dependencies: ["KGGraph", "KGCore", "CLibXML2"]),
     .executableTarget(
       name: "newsgraph",
       dependencies: [
-        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction", "KGMerge", "KGCypher",
+        "KGCore", "KGGraph", "KGGraphML", "KGText", "KGExtraction", "KGMerge", "KGStore", "KGCypher",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -50,6 +54,7 @@ let package = Package(
     .testTarget(name: "KGMergeTests", dependencies: ["KGMerge", "KGExtraction", "KGGraphML", "KGTestSupport"]),
     .testTarget(name: "KGGraphTests", dependencies: ["KGGraph", "KGTestSupport"]),
     .testTarget(name: "KGCypherTests", dependencies: ["KGCypher", "KGGraph"]),
+    .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGGraph", "KGTestSupport"]),
     .testTarget(
       name: "KGGraphMLTests",
       dependencies: ["KGGraphML", "KGTestSupport"],

@@ -89,7 +89,7 @@ struct Evaluator {
       switch try evaluate(operand, row) {
       case .null: return .null
       case .node(let index):
-        let own = graph.graph.nodeLabels(at: index)
+        let own = graph.labels(of: index)
         return .boolean(labels.allSatisfy(own.contains))
       case let other: throw CypherError(.typeError, "InvalidArgumentType", "label predicate on \(other.typeName)")
       }
@@ -154,8 +154,8 @@ struct Evaluator {
   func property(of value: Value, _ key: String) throws(CypherError) -> Value {
     switch value {
     case .null: return .null
-    case .node(let index): return graph.graph.nodeProperty(key, at: index).map(Value.init) ?? .null
-    case .relationship(let index): return graph.graph.edgeProperty(key, at: index).map(Value.init) ?? .null
+    case .node(let index): return graph.nodeProperty(key, at: index).map(Value.init) ?? .null
+    case .relationship(let index): return graph.edgeProperty(key, at: index).map(Value.init) ?? .null
     case .map(let entries): return entries[key] ?? .null
     default:
       throw CypherError(.typeError, "InvalidArgumentType", "cannot read property '\(key)' of \(value.typeName)")
@@ -200,11 +200,18 @@ struct Evaluator {
   private func binary(_ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression, _ row: Row)
     throws(CypherError) -> Value
   {
-    // Boolean operators evaluate with three-valued logic.
+    let left = try evaluate(leftExpression, row)
+    let right = try evaluate(rightExpression, row)
+    return try Self.apply(op, left, right)
+  }
+
+  /// `left op right` on values: three-valued logic for AND, OR, XOR; comparison with
+  /// Cypher's null semantics; IN; string predicates; regular expressions; arithmetic.
+  static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(CypherError) -> Value {
     switch op {
     case .and, .or, .xor:
-      let left = try booleanOrNull(try evaluate(leftExpression, row), op)
-      let right = try booleanOrNull(try evaluate(rightExpression, row), op)
+      let left = try booleanOrNull(left, op)
+      let right = try booleanOrNull(right, op)
       switch op {
       case .and:
         if left == false || right == false { return .boolean(false) }
@@ -218,21 +225,11 @@ struct Evaluator {
         guard let left, let right else { return .null }
         return .boolean(left != right)
       }
-    default: break
-    }
-    let left = try evaluate(leftExpression, row)
-    let right = try evaluate(rightExpression, row)
-    switch op {
     case .equal: return Comparison.equals(left, right).map(Value.boolean) ?? .null
     case .notEqual: return Comparison.equals(left, right).map { .boolean(!$0) } ?? .null
     case .less, .greater, .lessOrEqual, .greaterOrEqual:
       guard let order = Comparison.compare(left, right) else { return .null }
-      switch op {
-      case .less: return .boolean(order < 0)
-      case .greater: return .boolean(order > 0)
-      case .lessOrEqual: return .boolean(order <= 0)
-      default: return .boolean(order >= 0)
-      }
+      return .boolean(holds(op, order))
     case .in:
       if right.isNull { return .null }
       guard case .list(let elements) = right else {
@@ -266,7 +263,18 @@ struct Evaluator {
     }
   }
 
-  private func booleanOrNull(_ value: Value, _ op: BinaryOperator) throws(CypherError) -> Bool? {
+  /// Whether an ordering comparison `op` holds for `order` (-1, 0 or 1).
+  @inline(__always)
+  static func holds(_ op: BinaryOperator, _ order: Int) -> Bool {
+    switch op {
+    case .less: order < 0
+    case .greater: order > 0
+    case .lessOrEqual: order <= 0
+    default: order >= 0
+    }
+  }
+
+  private static func booleanOrNull(_ value: Value, _ op: BinaryOperator) throws(CypherError) -> Bool? {
     switch value {
     case .null: return nil
     case .boolean(let flag): return flag

@@ -40,22 +40,22 @@ enum Functions {
       try require(1...1)
       switch argument(0) {
       case .null: return .null
-      case .relationship(let index): return .string(graph.graph.edgeType(at: index))
+      case .relationship(let index): return .string(graph.edgeType(at: index))
       case let other: throw typeError(other)
       }
     case "labels":
       try require(1...1)
       switch argument(0) {
       case .null: return .null
-      case .node(let index): return .list(graph.graph.nodeLabels(at: index).map(Value.string))
+      case .node(let index): return .list(graph.labels(of: index).map(Value.string))
       case let other: throw typeError(other)
       }
     case "keys":
       try require(1...1)
       switch argument(0) {
       case .null: return .null
-      case .node(let index): return .list(graph.graph.nodeProperties(at: index).keys.sorted().map(Value.string))
-      case .relationship(let index): return .list(graph.graph.edgeProperties(at: index).keys.sorted().map(Value.string))
+      case .node(let index): return .list(graph.nodeProperties(at: index).keys.sorted().map(Value.string))
+      case .relationship(let index): return .list(graph.edgeProperties(at: index).keys.sorted().map(Value.string))
       case .map(let entries): return .list(entries.keys.sorted().map(Value.string))
       case let other: throw typeError(other)
       }
@@ -63,8 +63,8 @@ enum Functions {
       try require(1...1)
       switch argument(0) {
       case .null: return .null
-      case .node(let index): return .map(graph.graph.nodeProperties(at: index).mapValues(Value.init))
-      case .relationship(let index): return .map(graph.graph.edgeProperties(at: index).mapValues(Value.init))
+      case .node(let index): return .map(graph.nodeProperties(at: index).mapValues(Value.init))
+      case .relationship(let index): return .map(graph.edgeProperties(at: index).mapValues(Value.init))
       case .map: return argument(0)
       case let other: throw typeError(other)
       }
@@ -80,7 +80,7 @@ enum Functions {
       switch argument(0) {
       case .null: return .null
       case .relationship(let index):
-        return .node(lower == "startnode" ? graph.graph.edgeSourceIndex(at: index) : graph.graph.edgeTargetIndex(at: index))
+        return .node(lower == "startnode" ? graph.source(of: index) : graph.target(of: index))
       case let other: throw typeError(other)
       }
     case "nodes":
@@ -253,9 +253,9 @@ enum Functions {
       switch argument(0) {
       case .null: return .null
       case .node(let index):
-        if let name = graph.graph.nodeProperty("name", at: index)?.stringValue { names.append(name) }
-        names += graph.graph.nodeProperty("aliases", at: index)?.stringList ?? []
-        if let label = graph.graph.nodeProperty("label", at: index)?.stringValue { names.append(label) }
+        if let name = graph.nodeProperty("name", at: index)?.stringValue { names.append(name) }
+        names += graph.nodeProperty("aliases", at: index)?.stringList ?? []
+        if let label = graph.nodeProperty("label", at: index)?.stringValue { names.append(label) }
       case .string(let text): names.append(text)
       case let other: throw typeError(other)
       }

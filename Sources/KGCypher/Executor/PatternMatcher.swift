@@ -1,4 +1,5 @@
 import KGGraph
+import KGStore
 
 /// Finds the ways a pattern matches the graph, extending a row of bindings.
 ///
@@ -106,23 +107,43 @@ struct PatternMatcher {
   /// Relationships leaving `node` in the pattern's direction, with the node at the other end.
   private func hops(from node: Int, _ pattern: RelationshipPattern) -> [(Int, Int, Bool)] {
     var result: [(Int, Int, Bool)] = []
-    let g = graph.graph
+    let store = graph.store
+    var codes: [Int] = []
+    if !pattern.types.isEmpty {
+      for type in pattern.types { if let code = store.typeCode(named: type), !codes.contains(code) { codes.append(code) } }
+      if codes.isEmpty { return [] }
+    }
+    func ranges(_ adjacency: AdjacencyView) -> [Range<Int>] {
+      codes.isEmpty ? [adjacency.range(of: node)] : codes.map { adjacency.range(of: node, type: $0) }
+    }
     if pattern.direction != .incoming {
-      for edge in graph.outgoing[node] { result.append((edge, g.edgeTargetIndex(at: edge), false)) }
+      for range in ranges(store.outgoing) {
+        for position in range {
+          let edge = store.outgoing.edge(at: position)
+          result.append((edge, store.target(of: edge), false))
+        }
+      }
     }
     if pattern.direction != .outgoing {
-      for edge in graph.incoming[node] where !(pattern.direction == .both && g.edgeSourceIndex(at: edge) == node) {
-        result.append((edge, g.edgeSourceIndex(at: edge), true))
+      for range in ranges(store.incoming) {
+        for position in range {
+          let edge = store.incoming.edge(at: position)
+          let source = store.source(of: edge)
+          if pattern.direction == .both && source == node { continue }
+          result.append((edge, source, true))
+        }
       }
     }
     return result
   }
 
+  /// Whether the relationship has the pattern's properties (``hops(from:_:)`` already
+  /// kept only the pattern's types).
   private func edgeMatches(_ edge: Int, _ pattern: RelationshipPattern, _ properties: [String: Value]?) throws(CypherError) -> Bool {
-    if !pattern.types.isEmpty && !pattern.types.contains(graph.graph.edgeType(at: edge)) { return false }
     if let properties {
+      let store = graph.store
       for (key, value) in properties {
-        let stored = graph.graph.edgeProperty(key, at: edge).map(Value.init) ?? .null
+        let stored = store.edgeProperty(key, at: edge).map(Value.init) ?? .null
         if Comparison.equals(stored, value) != true { return false }
       }
     }
@@ -138,8 +159,24 @@ struct PatternMatcher {
       return try nodeMatches(index, pattern, row) ? [index] : []
     }
     let properties = try pattern.properties.map { expression throws(CypherError) in try propertyMap(expression, row) }
+    let store = graph.store
+    // A string property with an index narrows the candidates to its entries.
+    if let properties {
+      for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
+        guard case .string(let text) = value, let found = store.nodes(whereProperty: key, equals: text) else { continue }
+        var result: [Int] = []
+        for index in found where try nodeMatches(index, pattern, row, properties: properties, checkBinding: false) {
+          result.append(index)
+        }
+        return result
+      }
+    }
+    let allowedLabelSets = store.labelSets.map { set in pattern.labels.allSatisfy(set.contains) }
     var result: [Int] = []
-    for index in 0..<graph.graph.nodeCount where try nodeMatches(index, pattern, row, properties: properties, checkBinding: false) {
+    for index in 0..<store.nodeCount where allowedLabelSets[store.labelSetCode(at: index)] {
+      if properties != nil {
+        guard try nodeMatches(index, pattern, row, properties: properties, checkBinding: false) else { continue }
+      }
       result.append(index)
     }
     return result
@@ -157,12 +194,12 @@ struct PatternMatcher {
       guard case .node(let existing) = bound, existing == index else { return false }
     }
     if !pattern.labels.isEmpty {
-      let labels = graph.graph.nodeLabels(at: index)
+      let labels = graph.labels(of: index)
       if !pattern.labels.allSatisfy(labels.contains) { return false }
     }
     if let properties {
       for (key, value) in properties {
-        let stored = graph.graph.nodeProperty(key, at: index).map(Value.init) ?? .null
+        let stored = graph.nodeProperty(key, at: index).map(Value.init) ?? .null
         if Comparison.equals(stored, value) != true { return false }
       }
     }

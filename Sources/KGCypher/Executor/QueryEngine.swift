@@ -1,11 +1,13 @@
 import KGGraph
+import KGStore
 
 /// The result of a statement: named columns and rows of values, and the graph after it.
 public struct QueryResult: Sendable {
   public var columns: [String]
   public var rows: [[Value]]
-  /// The graph after the statement (changed by CREATE).
-  public var graph: Graph
+  /// The graph after the statement (changed by CREATE); `nil` for a statement run on
+  /// a ``GraphStore``.
+  public var graph: Graph?
   /// Whether the statement changed the graph.
   public var changedGraph: Bool
   let working: WorkingGraph
@@ -19,8 +21,36 @@ public enum QueryEngine {
   public static func run(_ text: String, on graph: Graph, parameters: [String: Value] = [:]) throws(CypherError) -> QueryResult {
     let statement = try CypherParser.parse(text)
     try Binder.check(statement)
-    let working = WorkingGraph(graph)
+    return try run(statement, WorkingGraph(graph), parameters)
+  }
+
+  /// Parses and runs a reading statement on a frozen graph (in memory or mapped from a
+  /// snapshot file); a CREATE is refused with a `SemanticError`.
+  ///
+  /// - Throws: ``CypherError`` typed as the openCypher TCK expects.
+  public static func run(_ text: String, on store: GraphStore, parameters: [String: Value] = [:]) throws(CypherError) -> QueryResult {
+    let statement = try CypherParser.parse(text)
+    try Binder.check(statement)
+    return try run(statement, WorkingGraph(store: store), parameters)
+  }
+
+  /// Whether `text` is a statement that changes the graph (CREATE), so that it needs
+  /// the graph file rather than its snapshot. Throws the statement's syntax errors.
+  public static func isUpdating(_ text: String) throws(CypherError) -> Bool {
+    let statement = try CypherParser.parse(text)
+    return statement.queries.contains { query in
+      query.clauses.contains { if case .create = $0 { return true } else { return false } }
+    }
+  }
+
+  private static func run(_ statement: Statement, _ working: WorkingGraph, _ parameters: [String: Value]) throws(CypherError) -> QueryResult {
     let evaluator = Evaluator(graph: working, parameters: parameters)
+    // The common MATCH ... RETURN shape streams through the pipeline; the rest runs
+    // clause by clause.
+    if let pipeline = try Pipeline.make(statement, working: working, evaluator: evaluator) {
+      let (columns, rows) = try pipeline.run()
+      return QueryResult(columns: columns, rows: rows, graph: working.graph, changedGraph: false, working: working)
+    }
     var columns: [String] = []
     var rows: [[Value]] = []
     for (index, query) in statement.queries.enumerated() {
@@ -150,7 +180,7 @@ struct Executor {
           case .both:
             throw CypherError(.syntaxError, "RequiresDirectedRelationship", "CREATE needs a directed relationship")
           }
-          let edge = evaluator.graph.createRelationship(type: type, from: source, to: target, properties: properties)
+          let edge = try evaluator.graph.createRelationship(type: type, from: source, to: target, properties: properties)
           if let variable = relationship.variable { bound[variable] = .relationship(edge) }
           relationships.append(edge)
           nodes.append(next)
@@ -176,7 +206,7 @@ struct Executor {
       return index
     }
     let properties = try storedProperties(pattern.properties, row)
-    let index = evaluator.graph.createNode(labels: pattern.labels, properties: properties)
+    let index = try evaluator.graph.createNode(labels: pattern.labels, properties: properties)
     if let variable = pattern.variable { row[variable] = .node(index) }
     return index
   }
@@ -261,7 +291,7 @@ struct Executor {
     return try evaluator.evaluate(expression, context)
   }
 
-  private func nonNegativeInteger(_ expression: Expression, _ clause: String) throws(CypherError) -> Int {
+  func nonNegativeInteger(_ expression: Expression, _ clause: String) throws(CypherError) -> Int {
     let value = try evaluator.evaluate(expression, [:])
     switch value {
     case .integer(let number) where number >= 0: return number

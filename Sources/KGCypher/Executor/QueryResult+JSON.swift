@@ -14,7 +14,7 @@ extension QueryResult {
 
   /// The JSON form of one value.
   public func json(_ value: Value) -> JSONValue {
-    let graph = working.graph
+    let graph = working
     switch value {
     case .null: return .null
     case .boolean(let flag): return .bool(flag)
@@ -41,19 +41,19 @@ extension QueryResult {
     .object(values.sorted { $0.key < $1.key }.map { ($0.key, json(Value($0.value))) })
   }
 
-  private func nodeJSON(_ index: Int, _ graph: Graph) -> JSONValue {
+  private func nodeJSON(_ index: Int, _ graph: WorkingGraph) -> JSONValue {
     .object([
       (
         "~node",
         .object([
-          ("labels", .array(graph.nodeLabels(at: index).map(JSONValue.string))),
+          ("labels", .array(graph.labels(of: index).map(JSONValue.string))),
           ("properties", properties(graph.nodeProperties(at: index))),
         ])
       )
     ])
   }
 
-  private func relationshipJSON(_ index: Int, _ graph: Graph, reversed: Bool) -> JSONValue {
+  private func relationshipJSON(_ index: Int, _ graph: WorkingGraph, reversed: Bool) -> JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       ("type", .string(graph.edgeType(at: index))), ("properties", properties(graph.edgeProperties(at: index))),
     ]
@@ -82,10 +82,10 @@ extension QueryResult {
     case .null: return "null"
     case .string(let text): return text
     case .node(let index):
-      let graph = working.graph
+      let graph = working
       let name = graph.nodeProperty("name", at: index)?.displayText
-      return "(\(graph.nodeLabels(at: index).map { ":" + $0 }.joined())\(name.map { " " + $0 } ?? " " + graph.nodeID(at: index)))"
-    case .relationship(let index): return "[:\(working.graph.edgeType(at: index))]"
+      return "(\(graph.labels(of: index).map { ":" + $0 }.joined())\(name.map { " " + $0 } ?? " " + graph.nodeID(at: index)))"
+    case .relationship(let index): return "[:\(working.edgeType(at: index))]"
     default: return json(value).serialized()
     }
   }

@@ -27,6 +27,13 @@ extension NewsGraphCommand {
             'MATCH (p:Person {name: $who})-[:said]->(x) RETURN x.name'
           newsgraph query --graph g.graphml        (interactive; end statements with ;)
 
+        Snapshot: reading statements do not parse the GraphML each time. The first
+        query writes G.graphml.snapshot beside G.graphml (flat columns, adjacency by
+        relationship type, an index on string properties such as name); later queries
+        map it into memory and start in milliseconds. It is rebuilt whenever the graph
+        file changes (size or modification time) and never trusted when damaged.
+        --no-snapshot reads the file and leaves no snapshot.
+
         Errors exit with status 2; with --format json they are printed as
         {"error": {"kind": "SyntaxError", "message": ...}}.
         """)
@@ -46,18 +53,27 @@ extension NewsGraphCommand {
     @Option(help: "Query parameters as a JSON object (names without '$').")
     var params: String?
 
+    @Flag(help: "Read the graph file itself; neither use nor write the snapshot beside it.")
+    var noSnapshot = false
+
     func run() throws {
       let parameters = try parseParameters()
       let chosen = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
       var text = query
       if let file { text = String(decoding: try GraphFiles.readFile(file), as: UTF8.self) }
       guard let text else {
-        try Shell(graphPath: graph, parameters: parameters).run()
+        try Shell(graphPath: graph, parameters: parameters, useSnapshot: !noSnapshot).run()
         return
       }
       let result: QueryResult
       do {
-        result = try QueryEngine.run(text, on: try loadGraph(), parameters: parameters)
+        // Syntax errors come before the graph is opened; a writing statement needs the
+        // graph file, a reading one only its snapshot.
+        if try QueryEngine.isUpdating(text) {
+          result = try QueryEngine.run(text, on: try QueryGraphFiles.graph(graph), parameters: parameters)
+        } else {
+          result = try QueryEngine.run(text, on: try QueryGraphFiles.store(graph, useSnapshot: !noSnapshot), parameters: parameters)
+        }
       } catch let error as CypherError {
         if chosen == .json {
           print(
@@ -69,7 +85,9 @@ extension NewsGraphCommand {
         }
         throw ExitCode(2)
       }
-      if result.changedGraph { try GraphFiles.write(result.graph, to: graph) }
+      if result.changedGraph, let changed = result.graph {
+        try QueryGraphFiles.save(changed, to: graph, useSnapshot: !noSnapshot)
+      }
       print(Self.render(result, chosen), terminator: "")
     }
 
@@ -85,10 +103,6 @@ extension NewsGraphCommand {
         for row in result.rows { output += row.map { quoted(result.text($0)) }.joined(separator: ",") + "\n" }
         return output
       }
-    }
-
-    func loadGraph() throws -> Graph {
-      FileManager.default.fileExists(atPath: graph) ? try GraphFiles.read(graph) : Graph()
     }
 
     func parseParameters() throws -> [String: Value] {
@@ -108,12 +122,15 @@ extension NewsGraphCommand {
 struct Shell {
   let graphPath: String
   let parameters: [String: Value]
+  let useSnapshot: Bool
 
   func run() throws {
-    var graph = FileManager.default.fileExists(atPath: graphPath) ? try GraphFiles.read(graphPath) : Graph()
+    // Reading statements use the store; the graph is read on the first write and kept.
+    var store = try QueryGraphFiles.store(graphPath, useSnapshot: useSnapshot)
+    var graph: Graph?
     var history: [String] = []
     var buffer = ""
-    print("newsgraph query shell on \(graphPath) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges). End statements with ';', :help for help.")
+    print("newsgraph query shell on \(graphPath) (\(store.nodeCount) nodes, \(store.edgeCount) edges). End statements with ';', :help for help.")
     while true {
       print(buffer.isEmpty ? "cypher> " : "   ...> ", terminator: "")
       guard let line = readLine() else { break }
@@ -135,10 +152,15 @@ struct Shell {
       history.append(statement.replacingOccurrences(of: "\n", with: " "))
       let start = DispatchTime.now()
       do {
-        let result = try QueryEngine.run(statement, on: graph, parameters: parameters)
-        if result.changedGraph {
-          graph = result.graph
-          try GraphFiles.write(graph, to: graphPath)
+        let result: QueryResult
+        if try QueryEngine.isUpdating(statement) {
+          result = try QueryEngine.run(statement, on: try graph ?? QueryGraphFiles.graph(graphPath), parameters: parameters)
+          if result.changedGraph, let changed = result.graph {
+            graph = changed
+            store = try QueryGraphFiles.save(changed, to: graphPath, useSnapshot: useSnapshot)
+          }
+        } else {
+          result = try QueryEngine.run(statement, on: store, parameters: parameters)
         }
         print(NewsGraphCommand.Query.render(result, .table), terminator: "")
       } catch let error as CypherError {

@@ -1,0 +1,117 @@
+import Foundation
+import KGGraph
+import KGTestSupport
+import Testing
+
+@testable import KGStore
+
+@Suite struct GraphStoreTests {
+  /// Every node and edge reads back from the store as the graph holds it.
+  private func expectSame(_ store: GraphStore, _ graph: Graph) {
+    #expect(store.nodeCount == graph.nodeCount && store.edgeCount == graph.edgeCount)
+    for index in 0..<graph.nodeCount {
+      #expect(store.nodeID(at: index) == graph.nodeID(at: index))
+      #expect(store.labels(at: index) == graph.nodeLabels(at: index))
+      #expect(store.nodeProperties(at: index) == graph.nodeProperties(at: index))
+    }
+    for index in 0..<graph.edgeCount {
+      #expect(store.edgeID(at: index) == graph.edgeID(at: index))
+      #expect(store.source(of: index) == graph.edgeSourceIndex(at: index))
+      #expect(store.target(of: index) == graph.edgeTargetIndex(at: index))
+      #expect(store.type(of: index) == graph.edgeType(at: index))
+      #expect(store.edgeProperties(at: index) == graph.edgeProperties(at: index))
+    }
+  }
+
+  @Test(arguments: 0..<20)
+  func aStoreReadsBackTheGraphItWasBuiltFrom(seed: Int) {
+    var generator = GraphGenerator(seed: UInt64(seed))
+    let graph = generator.graph(maximumNodes: 40, maximumEdges: 120, awkwardIDs: seed % 2 == 0)
+    expectSame(GraphStore(graph: graph), graph)
+  }
+
+  @Test(arguments: 0..<10)
+  func adjacencyHoldsEveryEdgeOnceAtEachEndGroupedByType(seed: Int) {
+    var generator = GraphGenerator(seed: UInt64(seed + 100))
+    let graph = generator.graph(maximumNodes: 30, maximumEdges: 150)
+    let store = GraphStore(graph: graph)
+    for node in 0..<graph.nodeCount {
+      let expectedOut = (0..<graph.edgeCount).filter { graph.edgeSourceIndex(at: $0) == node }
+      let expectedIn = (0..<graph.edgeCount).filter { graph.edgeTargetIndex(at: $0) == node }
+      #expect(store.outgoing.range(of: node).map(store.outgoing.edge(at:)).sorted() == expectedOut)
+      #expect(store.incoming.range(of: node).map(store.incoming.edge(at:)).sorted() == expectedIn)
+      for (code, type) in store.edgeTypes.enumerated() {
+        let typed = store.outgoing.range(of: node, type: code).map(store.outgoing.edge(at:))
+        #expect(typed == expectedOut.filter { graph.edgeType(at: $0) == type })
+      }
+    }
+  }
+
+  @Test func theStringIndexFindsEveryNodeWithAValue() throws {
+    var graph = Graph()
+    try graph.addNode(Node(id: "a", labels: ["Person"], properties: ["name": "Ada Lovelace"]))
+    try graph.addNode(Node(id: "b", labels: ["Person"], properties: ["name": "Charles Babbage"]))
+    try graph.addNode(Node(id: "c", labels: ["Person"], properties: ["name": "Ada Lovelace"]))
+    try graph.addNode(Node(id: "d", labels: ["Country"]))
+    let store = GraphStore(graph: graph)
+    #expect(store.nodes(whereProperty: "name", equals: "Ada Lovelace") == [0, 2])
+    #expect(store.nodes(whereProperty: "name", equals: "Charles Babbage") == [1])
+    #expect(store.nodes(whereProperty: "name", equals: "ada lovelace") == [])
+    #expect(store.nodes(whereProperty: "nickname", equals: "Ada") == [])
+  }
+
+  private func sampleGraph() -> Graph {
+    var generator = GraphGenerator(seed: 7)
+    return generator.graph(maximumNodes: 50, maximumEdges: 200)
+  }
+
+  @Test func aSnapshotFileIsUsedOnlyWhileItMatchesTheGraphFile() throws {
+    let folder = ProjectPaths.temporaryFolder("store")
+    let graphPath = folder + "/g.graphml"
+    try Data("<graphml/>".utf8).write(to: URL(fileURLWithPath: graphPath))
+    guard case .failure(.missing) = SnapshotFile.open(for: graphPath) else {
+      Issue.record("a missing snapshot was opened")
+      return
+    }
+    let graph = sampleGraph()
+    let stamp = try #require(SnapshotFile.stamp(of: graphPath))
+    try SnapshotFile.write(graph, for: graphPath, stamp: stamp)
+    switch SnapshotFile.open(for: graphPath) {
+    case .success(let store): expectSame(store, graph)
+    case .failure(let refusal): Issue.record("fresh snapshot refused: \(refusal)")
+    }
+    // Changing the graph file (its size and time) makes the snapshot stale.
+    try Data("<graphml></graphml>".utf8).write(to: URL(fileURLWithPath: graphPath))
+    guard case .failure(.stale) = SnapshotFile.open(for: graphPath) else {
+      Issue.record("a stale snapshot was trusted")
+      return
+    }
+  }
+
+  @Test func aDamagedOrTruncatedSnapshotIsRefused() throws {
+    let folder = ProjectPaths.temporaryFolder("store-damage")
+    let graphPath = folder + "/g.graphml"
+    try Data("<graphml/>".utf8).write(to: URL(fileURLWithPath: graphPath))
+    let stamp = try #require(SnapshotFile.stamp(of: graphPath))
+    try SnapshotFile.write(sampleGraph(), for: graphPath, stamp: stamp)
+    let snapshotPath = SnapshotFile.path(for: graphPath)
+    let good = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
+    var positions = Array(stride(from: 0, to: good.count, by: max(1, good.count / 97)))
+    positions.removeAll { (16..<40).contains($0) }  // the stamp: that makes it stale instead
+    for position in positions {
+      var bad = good
+      bad[position] ^= 0x5A
+      try bad.write(to: URL(fileURLWithPath: snapshotPath))
+      guard case .failure(.damaged) = SnapshotFile.open(for: graphPath) else {
+        Issue.record("a snapshot with byte \(position) changed was trusted")
+        return
+      }
+    }
+    for length in [0, 10, 63, 64, good.count / 2, good.count - 1] {
+      try good.prefix(length).write(to: URL(fileURLWithPath: snapshotPath))
+      if case .success = SnapshotFile.open(for: graphPath) {
+        Issue.record("a snapshot cut to \(length) bytes was trusted")
+      }
+    }
+  }
+}
