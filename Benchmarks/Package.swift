@@ -34,6 +34,7 @@ let package = Package(
       name: "QueryBenchmark",
       dependencies: [
         .product(name: "KGCypher", package: rootPackage),
+        .product(name: "KGStore", package: rootPackage),
         .product(name: "KGGraph", package: rootPackage),
         .product(name: "KGGraphML", package: rootPackage),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

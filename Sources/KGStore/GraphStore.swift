@@ -39,6 +39,9 @@ public final class GraphStore: @unchecked Sendable {
   package let nodeLabelCodes: U32View
   package let nodeColumns: [ColumnView]
   package let nodeIndexes: [Int: StringIndexView]
+  /// Node property columns whose value tells nodes apart (no two nodes share one, at
+  /// most one node has none): grouping by such a value is grouping by node.
+  package let uniqueNodeColumns: Set<Int>
   package let edgeIDs: StringsView
   package let sources: U32View
   package let targets: U32View
@@ -93,6 +96,7 @@ public final class GraphStore: @unchecked Sendable {
       indexes[position] = StringIndexView(slots: slots)
     }
     nodeIndexes = indexes
+    uniqueNodeColumns = Set(meta.uniqueNodeProperties.filter { indexes[$0] != nil })
 
     edgeIDs = try reader.strings("edge.id", count: edgeCount)
     sources = try reader.u32("edge.source", count: edgeCount, below: nodeCount)
@@ -205,6 +209,7 @@ private struct ImageReader {
     var nodeProperties: [String]
     var edgeProperties: [String]
     var indexedNodeProperties: [Int]
+    var uniqueNodeProperties: [Int]
   }
 
   init(_ image: UnsafeRawBufferPointer) throws(SnapshotError) {
@@ -257,7 +262,8 @@ private struct ImageReader {
       let edgeTypes = Self.strings(json["edgeTypes"]),
       let nodeProperties = Self.strings(json["nodeProperties"]),
       let edgeProperties = Self.strings(json["edgeProperties"]),
-      case .array(let indexed)? = json["indexedNodeProperties"]
+      case .array(let indexed)? = json["indexedNodeProperties"],
+      case .array(let unique)? = json["uniqueNodeProperties"]
     else { throw SnapshotError("unreadable metadata") }
     var labelSets: [[String]] = []
     for set in sets {
@@ -269,9 +275,15 @@ private struct ImageReader {
       guard case .integer(let position) = entry else { throw SnapshotError("unreadable metadata") }
       positions.append(position)
     }
+    var uniquePositions: [Int] = []
+    for entry in unique {
+      guard case .integer(let position) = entry else { throw SnapshotError("unreadable metadata") }
+      uniquePositions.append(position)
+    }
     return Meta(
       directed: directed, nodes: nodes, edges: edges, labelSets: labelSets, edgeTypes: edgeTypes,
-      nodeProperties: nodeProperties, edgeProperties: edgeProperties, indexedNodeProperties: positions)
+      nodeProperties: nodeProperties, edgeProperties: edgeProperties, indexedNodeProperties: positions,
+      uniqueNodeProperties: uniquePositions)
   }
 
   static func strings(_ value: JSONValue?) -> [String]? {

@@ -27,6 +27,7 @@ package struct SnapshotBuilder {
     let nodeColumns = graph.nodePropertyNames
     let edgeColumns = graph.edgePropertyNames
     var indexed: [Int] = []
+    var unique: [Int] = []
 
     // Nodes: ids, label sets, property columns, indexes.
     writeStrings("node.id", count: graph.nodeCount) { index, body in graph.withNodeIDBytes(at: index, body) }
@@ -35,7 +36,7 @@ package struct SnapshotBuilder {
       guard let column = graph.nodePropertyColumn(name)?.data else { continue }
       writeColumn("np.\(position)", column, count: graph.nodeCount)
       if column.kind == .text {
-        writeIndex("nidx.\(position)", column)
+        if writeIndex("nidx.\(position)", column, count: graph.nodeCount) { unique.append(position) }
         indexed.append(position)
       }
     }
@@ -65,6 +66,7 @@ package struct SnapshotBuilder {
       ("nodeProperties", .array(nodeColumns.map(JSONValue.string))),
       ("edgeProperties", .array(edgeColumns.map(JSONValue.string))),
       ("indexedNodeProperties", .array(indexed.map(JSONValue.integer))),
+      ("uniqueNodeProperties", .array(unique.map(JSONValue.integer))),
     ]).serialized()
     beginSection()
     var text = meta
@@ -187,21 +189,32 @@ package struct SnapshotBuilder {
 
   /// An open-addressing table (linear probing, at most half full) of `u32` slots
   /// holding node index + 1 (0 is empty), keyed by the checksum of the string bytes.
-  private mutating func writeIndex(_ name: String, _ column: ColumnData) {
+  /// Returns whether the property tells nodes apart: no two nodes share a value, and
+  /// at most one has none.
+  private mutating func writeIndex(_ name: String, _ column: ColumnData, count: Int) -> Bool {
     var present = 0
     for span in column.spans where span.isPresent { present += 1 }
     var capacity = 8
     while capacity < present * 2 { capacity *= 2 }
     var slots = [UInt32](repeating: 0, count: capacity)
     let mask = capacity - 1
+    var duplicated = false
     for (index, span) in column.spans.enumerated() where span.isPresent {
-      var slot = column.arena.withBytes(span) { Int(truncatingIfNeeded: Checksum.of($0)) } & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = UInt32(index + 1)
+      column.arena.withBytes(span) { bytes in
+        var slot = Int(truncatingIfNeeded: Checksum.of(bytes)) & mask
+        while slots[slot] != 0 {
+          if !duplicated, column.arena.withBytes(column.spans[Int(slots[slot]) - 1], { $0.elementsEqual(bytes) }) {
+            duplicated = true
+          }
+          slot = (slot + 1) & mask
+        }
+        slots[slot] = UInt32(index + 1)
+      }
     }
     beginSection()
     slots.withUnsafeBytes { buffer.append($0) }
     endSection(name)
+    return !duplicated && count - present <= 1
   }
 
   /// Adjacency of one direction: `NAME.off` (node count + 1 offsets) and `NAME.edges`

@@ -115,3 +115,24 @@ import Testing
     }
   }
 }
+
+@Suite struct UniquePropertyTests {
+  private func store(_ names: [String?]) throws -> GraphStore {
+    var graph = Graph()
+    for (index, name) in names.enumerated() {
+      try graph.addNode(Node(id: "n\(index)", properties: name.map { ["name": .string($0)] } ?? [:]))
+    }
+    return GraphStore(graph: graph)
+  }
+
+  private func isUnique(_ store: GraphStore) -> Bool {
+    store.nodeColumnIndex(named: "name").map(store.uniqueNodeColumns.contains) ?? false
+  }
+
+  @Test func aPropertyTellsNodesApartOnlyWithoutSharedOrMissingValues() throws {
+    #expect(isUnique(try store(["Ada", "Boris", "Chen"])))
+    #expect(isUnique(try store(["Ada", "Boris", nil])))
+    #expect(!isUnique(try store(["Ada", "Boris", "Ada"])))
+    #expect(!isUnique(try store(["Ada", nil, nil])))
+  }
+}

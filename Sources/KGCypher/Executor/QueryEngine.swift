@@ -43,11 +43,20 @@ public enum QueryEngine {
     }
   }
 
-  private static func run(_ statement: Statement, _ working: WorkingGraph, _ parameters: [String: Value]) throws(CypherError) -> QueryResult {
+  /// Runs on `graph` with or without the streaming pipeline (tests compare the two).
+  static func run(_ text: String, on graph: Graph, parameters: [String: Value] = [:], usingPipeline: Bool) throws(CypherError) -> QueryResult {
+    let statement = try CypherParser.parse(text)
+    try Binder.check(statement)
+    return try run(statement, WorkingGraph(graph), parameters, usingPipeline: usingPipeline)
+  }
+
+  private static func run(
+    _ statement: Statement, _ working: WorkingGraph, _ parameters: [String: Value], usingPipeline: Bool = true
+  ) throws(CypherError) -> QueryResult {
     let evaluator = Evaluator(graph: working, parameters: parameters)
     // The common MATCH ... RETURN shape streams through the pipeline; the rest runs
     // clause by clause.
-    if let pipeline = try Pipeline.make(statement, working: working, evaluator: evaluator) {
+    if usingPipeline, let pipeline = try Pipeline.make(statement, working: working, evaluator: evaluator) {
       let (columns, rows) = try pipeline.run()
       return QueryResult(columns: columns, rows: rows, graph: working.graph, changedGraph: false, working: working)
     }

@@ -19,6 +19,8 @@ struct Pipeline {
   private let store: GraphStore
   private let columns: [String]
   private let keyItems: [(index: Int, value: SlotExpression, identity: [Identity]?)]
+  /// The key items' expressions, in the order of `keyItems`.
+  private let keyExpressionsInOrder: [Expression]
   private let aggregates: [(index: Int, aggregate: AggregateSpec)]
   private let distinct: Bool
   private let order: [(column: Int, ascending: Bool)]
@@ -104,7 +106,8 @@ struct Pipeline {
     }
     let executor = Executor(evaluator: evaluator)
     return Pipeline(
-      plan: plan, store: store, columns: projection.items.map(\.name), keyItems: keys, aggregates: aggregates,
+      plan: plan, store: store, columns: projection.items.map(\.name), keyItems: keys,
+      keyExpressionsInOrder: keyExpressions.map(\.1), aggregates: aggregates,
       distinct: projection.distinct, order: order,
       skip: try projection.skip.map { expression throws(CypherError) in try executor.nonNegativeInteger(expression, "SKIP") } ?? 0,
       limit: try projection.limit.map { expression throws(CypherError) in try executor.nonNegativeInteger(expression, "LIMIT") })
@@ -133,11 +136,9 @@ struct Pipeline {
     var rows: [[Value]]
     if aggregates.isEmpty {
       rows = try project()
+      if !order.isEmpty { rows = sortedIndices(rows, keeping: limit.map { skip + $0 }).map { rows[$0] } }
     } else {
       rows = try aggregate()
-    }
-    if !order.isEmpty {
-      rows = sorted(rows, keeping: limit.map { skip + $0 })
     }
     if skip > 0 { rows = Array(rows.dropFirst(skip)) }
     if let limit, rows.count > limit { rows = Array(rows.prefix(limit)) }
@@ -154,14 +155,68 @@ struct Pipeline {
     return all
   }
 
-  @inline(__always)
-  private func identityKey(_ parts: [Identity], _ frame: UnsafePointer<Int>, into key: inout [Int]) {
-    key.removeAll(keepingCapacity: true)
-    for part in parts {
-      switch part {
-      case .element(let slot): key.append(frame[slot])
-      case .typeCode(let slot): key.append(store.typeCode(of: frame[slot]))
+  /// Whether equal identities are exactly equal key values: every identity component
+  /// is the whole identity of a key item that tells its elements apart (the element
+  /// itself, `type(r)`, or a node property no two nodes share).
+  private func identityIsExact(_ parts: [Identity], _ expressions: [Expression]) -> Bool {
+    var exact: Set<Identity> = []
+    for (item, expression) in zip(keyItems, expressions) {
+      guard let identity = item.identity, identity.count == 1 else { continue }
+      switch expression {
+      case .variable:
+        exact.insert(identity[0])
+      case .function:
+        if case .typeCode = identity[0] { exact.insert(identity[0]) }
+      case .property(.variable, let key):
+        if case .element(let slot) = identity[0], plan.nodeSlots.contains(slot),
+          let column = store.nodeColumnIndex(named: key), store.uniqueNodeColumns.contains(column)
+        {
+          exact.insert(identity[0])
+        }
+      default:
+        break
       }
+    }
+    return parts.allSatisfy(exact.contains)
+  }
+
+  /// Groups of frames by identity: one integer key for up to two components (element
+  /// indices and type codes are below 2^32), an array for more.
+  private struct IdentityTable {
+    let parts: [Identity]
+    let store: GraphStore
+    var small: [Int: Int] = [:]
+    var large: [[Int]: Int] = [:]
+    var scratch: [Int] = []
+
+    init(parts: [Identity], store: GraphStore) {
+      self.parts = parts
+      self.store = store
+    }
+
+    @inline(__always)
+    private func component(_ part: Identity, _ frame: UnsafePointer<Int>) -> Int {
+      switch part {
+      case .element(let slot): frame[slot]
+      case .typeCode(let slot): store.typeCode(of: frame[slot])
+      }
+    }
+
+    /// The group of `frame`, or a new one numbered `next`.
+    @inline(__always)
+    mutating func group(_ frame: UnsafePointer<Int>, next: Int) -> (group: Int, isNew: Bool) {
+      if parts.count <= 2 {
+        var key = 0
+        for (position, part) in parts.enumerated() { key |= component(part, frame) << (32 * position) }
+        if let existing = small[key] { return (existing, false) }
+        small[key] = next
+        return (next, true)
+      }
+      scratch.removeAll(keepingCapacity: true)
+      for part in parts { scratch.append(component(part, frame)) }
+      if let existing = large[scratch] { return (existing, false) }
+      large[scratch] = next
+      return (next, true)
     }
   }
 
@@ -170,16 +225,13 @@ struct Pipeline {
     var rows: [[Value]] = []
     // Without ORDER BY, LIMIT can stop the walk early.
     let enough = order.isEmpty ? limit.map { skip + $0 } : nil
-    let identity = distinct ? identitySlots() : nil
-    var seenIdentities: Set<[Int]> = []
-    var seenValues: Set<[Value]> = []
-    var key: [Int] = []
-    let runner = MatchRunner(plan: plan, store: store)
     if enough == 0 { return [] }
+    var identities = distinct ? identitySlots().map { IdentityTable(parts: $0, store: store) } : nil
+    var seenValues: Set<[Value]> = []
+    let runner = MatchRunner(plan: plan, store: store)
     try runner.run { frame throws(CypherError) in
-      if let identity {
-        identityKey(identity, frame, into: &key)
-        guard seenIdentities.insert(key).inserted else { return true }
+      if identities != nil {
+        guard identities?.group(frame, next: 0).isNew == true else { return true }
       }
       var row = [Value](repeating: .null, count: columns.count)
       for item in keyItems { row[item.index] = try item.value(frame) }
@@ -193,197 +245,228 @@ struct Pipeline {
   }
 
   /// Running state of one aggregate in one group.
-  private enum Accumulator {
-    case count(Int)
-    case sum(integer: Int, float: Double, isFloat: Bool)
-    case average(total: Double, count: Int)
-    case best(Value?)
-    case collection([Value])
-
-    init(_ kind: AggregateSpec.Kind) {
-      switch kind {
-      case .countAll, .count: self = .count(0)
-      case .sum: self = .sum(integer: 0, float: 0, isFloat: false)
-      case .avg: self = .average(total: 0, count: 0)
-      case .min, .max: self = .best(nil)
-      case .collect: self = .collection([])
-      }
-    }
+  private struct Accumulator {
+    var count = 0
+    var integer = 0
+    var float = 0.0
+    var isFloat = false
+    var best: Value?
   }
 
-  private struct Group {
-    var keys: [Value]
-    var accumulators: [Accumulator]
-    var seen: [Set<Value>]
-  }
-
-  /// Aggregating RETURN: one group per distinct key; accumulators updated per frame.
-  /// Frames are grouped by the elements their keys read, and those groups merged by
-  /// value at the end (count, sum, avg, min and max combine; DISTINCT and collect
-  /// group by value directly, since their order and sets do not combine that way).
+  /// Aggregating RETURN: one group per distinct key; accumulators updated per frame,
+  /// kept flat (group × aggregate). Frames are grouped by the elements their keys
+  /// read; those groups are merged by value at the end (count, sum, avg, min and max
+  /// combine; DISTINCT and collect group by value directly) unless the elements are
+  /// the values (``identityIsExact(_:_:)``), and then keys are made only for the rows
+  /// that are returned.
   private func aggregate() throws(CypherError) -> [[Value]] {
+    let aggregateCount = aggregates.count
+    let keyCount = keyItems.count
     let combinable = aggregates.allSatisfy { !$0.aggregate.distinct && $0.aggregate.kind != .collect }
-    let identity = combinable ? identitySlots() : nil
-    var groups: [Group] = []
-    var groupByIdentity: [[Int]: Int] = [:]
+    let hasDistinct = aggregates.contains { $0.aggregate.distinct }
+    let hasCollect = aggregates.contains { $0.aggregate.kind == .collect }
+    let parts = combinable ? identitySlots() : nil
+    var identities = parts.map { IdentityTable(parts: $0, store: store) }
     var groupByValue: [[Value]: Int] = [:]
-    var key: [Int] = []
-    let fresh = Group(
-      keys: [], accumulators: aggregates.map { Accumulator($0.aggregate.kind) },
-      seen: aggregates.map { _ in [] })
+    var groupCount = 0
+    var frames: [Int] = []
+    var keyValues: [Value] = []
+    var accumulators: [Accumulator] = []
+    var seen: [Set<Value>] = []
+    var collections: [[Value]] = []
+    let slotCount = plan.slotCount
+
+    func addGroup() {
+      groupCount += 1
+      accumulators.append(contentsOf: repeatElement(Accumulator(), count: aggregateCount))
+      if hasDistinct { seen.append(contentsOf: repeatElement([], count: aggregateCount)) }
+      if hasCollect { collections.append(contentsOf: repeatElement([], count: aggregateCount)) }
+    }
+
     let runner = MatchRunner(plan: plan, store: store)
     try runner.run { frame throws(CypherError) in
       let group: Int
-      if let identity {
-        identityKey(identity, frame, into: &key)
-        if let existing = groupByIdentity[key] {
-          group = existing
-        } else {
-          var created = fresh
-          for item in keyItems { created.keys.append(try item.value(frame)) }
-          group = groups.count
-          groups.append(created)
-          groupByIdentity[key] = group
+      if identities != nil {
+        let found = identities?.group(frame, next: groupCount) ?? (group: 0, isNew: false)
+        group = found.group
+        if found.isNew {
+          addGroup()
+          for slot in 0..<slotCount { frames.append(frame[slot]) }
         }
       } else {
         var values: [Value] = []
+        values.reserveCapacity(keyCount)
         for item in keyItems { values.append(try item.value(frame)) }
         let signature = values.map(Comparison.groupingKey)
         if let existing = groupByValue[signature] {
           group = existing
         } else {
-          var created = fresh
-          created.keys = values
-          group = groups.count
-          groups.append(created)
+          group = groupCount
           groupByValue[signature] = group
+          addGroup()
+          keyValues.append(contentsOf: values)
         }
       }
-      for (position, entry) in aggregates.enumerated() {
-        try accumulate(&groups[group], position, entry.aggregate, frame)
+      let base = group * aggregateCount
+      for position in 0..<aggregateCount {
+        let aggregate = aggregates[position].aggregate
+        if aggregate.kind == .countAll {
+          accumulators[base + position].count += 1
+          continue
+        }
+        guard let argument = aggregate.argument else { continue }
+        let value = try argument(frame)
+        if value.isNull { continue }
+        if aggregate.distinct && !seen[base + position].insert(Comparison.groupingKey(value)).inserted { continue }
+        if aggregate.kind == .collect {
+          collections[base + position].append(value)
+        } else {
+          try Self.add(value, to: &accumulators[base + position], aggregate.kind)
+        }
       }
       return true
     }
-    if groups.isEmpty && keyItems.isEmpty { groups.append(fresh) }
-    if identity != nil {
-      // Merge the element groups that have equal key values, in first-seen order.
-      var merged: [Group] = []
-      var position: [[Value]: Int] = [:]
-      for group in groups {
-        let signature = group.keys.map(Comparison.groupingKey)
-        if let existing = position[signature] {
-          for index in aggregates.indices {
-            merged[existing].accumulators[index] = try combine(merged[existing].accumulators[index], group.accumulators[index], aggregates[index].aggregate.kind)
-          }
-        } else {
-          position[signature] = merged.count
-          merged.append(group)
-        }
+    if groupCount == 0 && keyCount == 0 { addGroup() }
+
+    func keysOf(_ group: Int) throws(CypherError) -> [Value] {
+      if identities == nil { return Array(keyValues[(group * keyCount)..<((group + 1) * keyCount)]) }
+      return try frames.withUnsafeBufferPointer { buffer throws(CypherError) -> [Value] in
+        guard let base = buffer.baseAddress else { return [] }
+        var values: [Value] = []
+        for item in keyItems { values.append(try item.value(base + group * slotCount)) }
+        return values
       }
-      groups = merged
     }
-    return groups.map { group in
+    func aggregateRow(_ group: Int) -> [Value] {
       var row = [Value](repeating: .null, count: columns.count)
-      for (position, item) in keyItems.enumerated() { row[item.index] = group.keys[position] }
-      for (position, entry) in aggregates.enumerated() { row[entry.index] = result(group.accumulators[position]) }
+      for (position, entry) in aggregates.enumerated() {
+        let slot = group * aggregateCount + position
+        row[entry.index] = entry.aggregate.kind == .collect ? .list(collections[slot]) : Self.result(accumulators[slot], entry.aggregate.kind)
+      }
       return row
     }
-  }
-
-  private func accumulate(_ group: inout Group, _ position: Int, _ aggregate: AggregateSpec, _ frame: UnsafePointer<Int>) throws(CypherError) {
-    if aggregate.kind == .countAll {
-      if case .count(let number) = group.accumulators[position] { group.accumulators[position] = .count(number + 1) }
-      return
+    func fullRow(_ group: Int, keys: [Value]) -> [Value] {
+      var row = aggregateRow(group)
+      for (position, item) in keyItems.enumerated() { row[item.index] = keys[position] }
+      return row
     }
-    guard let argument = aggregate.argument else { return }
-    let value = try argument(frame)
-    if value.isNull { return }
-    if aggregate.distinct && !group.seen[position].insert(Comparison.groupingKey(value)).inserted { return }
-    group.accumulators[position] = try Self.add(value, to: group.accumulators[position], aggregate.kind)
+
+    if let parts, identityIsExact(parts, keyExpressionsInOrder) {
+      // Groups are final. When ORDER BY reads only aggregates, rank first and make keys
+      // only for the rows kept.
+      let aggregateColumns = Set(aggregates.map(\.index))
+      if !order.isEmpty, let limit, order.allSatisfy({ aggregateColumns.contains($0.column) }) {
+        let ranking = (0..<groupCount).map(aggregateRow)
+        var rows: [[Value]] = []
+        for group in sortedIndices(ranking, keeping: skip + limit) { rows.append(fullRow(group, keys: try keysOf(group))) }
+        return rows
+      }
+      var rows: [[Value]] = []
+      for group in 0..<groupCount { rows.append(fullRow(group, keys: try keysOf(group))) }
+      return order.isEmpty ? rows : sortedIndices(rows, keeping: limit.map { skip + $0 }).map { rows[$0] }
+    }
+    var rows: [[Value]] = []
+    if identities != nil {
+      // Merge element groups with equal key values, in first-seen order.
+      var position: [[Value]: Int] = [:]
+      var mergedKeys: [[Value]] = []
+      var mergedFirst: [Int] = []
+      for group in 0..<groupCount {
+        let keys = try keysOf(group)
+        let signature = keys.map(Comparison.groupingKey)
+        if let existing = position[signature] {
+          let into = mergedFirst[existing] * aggregateCount
+          for index in 0..<aggregateCount {
+            try Self.combine(&accumulators[into + index], accumulators[group * aggregateCount + index], aggregates[index].aggregate.kind)
+          }
+        } else {
+          position[signature] = mergedKeys.count
+          mergedKeys.append(keys)
+          mergedFirst.append(group)
+        }
+      }
+      for (keys, group) in zip(mergedKeys, mergedFirst) { rows.append(fullRow(group, keys: keys)) }
+    } else {
+      for group in 0..<groupCount { rows.append(fullRow(group, keys: try keysOf(group))) }
+    }
+    return order.isEmpty ? rows : sortedIndices(rows, keeping: limit.map { skip + $0 }).map { rows[$0] }
   }
 
-  private static func add(_ value: Value, to accumulator: Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) -> Accumulator {
-    switch accumulator {
-    case .count(let number):
-      return .count(number + 1)
-    case .sum(let integer, let float, let isFloat):
+  private static func add(_ value: Value, to accumulator: inout Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) {
+    switch kind {
+    case .countAll, .count:
+      accumulator.count += 1
+    case .sum, .avg:
       switch value {
-      case .integer(let number):
-        let (total, overflow) = integer.addingReportingOverflow(number)
+      case .integer(let number) where kind == .sum:
+        let (total, overflow) = accumulator.integer.addingReportingOverflow(number)
         if overflow { throw CypherError(.arithmeticError, "IntegerOverflow", "sum overflows") }
-        return .sum(integer: total, float: float, isFloat: isFloat)
-      case .float(let number):
-        return .sum(integer: integer, float: float + number, isFloat: true)
+        accumulator.integer = total
+      case .float(let number) where kind == .sum:
+        accumulator.float += number
+        accumulator.isFloat = true
+      case .integer, .float where kind == .avg:
+        accumulator.float += Comparison.number(value)
+        accumulator.count += 1
       default:
-        throw CypherError(.typeError, "InvalidArgumentType", "sum of \(value.typeName)")
+        throw CypherError(.typeError, "InvalidArgumentType", "\(kind == .sum ? "sum" : "avg") of \(value.typeName)")
       }
-    case .average(let total, let count):
-      switch value {
-      case .integer, .float: return .average(total: total + Comparison.number(value), count: count + 1)
-      default: throw CypherError(.typeError, "InvalidArgumentType", "avg of \(value.typeName)")
+    case .min, .max:
+      guard let best = accumulator.best else {
+        accumulator.best = value
+        return
       }
-    case .best(let best):
-      guard let best else { return .best(value) }
       let order = Comparison.orderKey(value, best)
-      return .best(kind == .min ? (order < 0 ? value : best) : (order > 0 ? value : best))
-    case .collection(let values):
-      var values = values
-      values.append(value)
-      return .collection(values)
+      if kind == .min ? order < 0 : order > 0 { accumulator.best = value }
+    case .collect:
+      break
     }
   }
 
-  private func combine(_ first: Accumulator, _ second: Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) -> Accumulator {
-    switch (first, second) {
-    case (.count(let a), .count(let b)): return .count(a + b)
-    case (.sum(let i1, let f1, let isFloat1), .sum(let i2, let f2, let isFloat2)):
-      let (total, overflow) = i1.addingReportingOverflow(i2)
-      if overflow { throw CypherError(.arithmeticError, "IntegerOverflow", "sum overflows") }
-      return .sum(integer: total, float: f1 + f2, isFloat: isFloat1 || isFloat2)
-    case (.average(let t1, let c1), .average(let t2, let c2)): return .average(total: t1 + t2, count: c1 + c2)
-    case (.best(let a), .best(let b)):
-      guard let b else { return first }
-      return try Self.add(b, to: .best(a), kind)
-    default: return first
+  private static func combine(_ into: inout Accumulator, _ other: Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) {
+    into.count += other.count
+    let (total, overflow) = into.integer.addingReportingOverflow(other.integer)
+    if overflow { throw CypherError(.arithmeticError, "IntegerOverflow", "sum overflows") }
+    into.integer = total
+    into.float += other.float
+    into.isFloat = into.isFloat || other.isFloat
+    if let best = other.best { try add(best, to: &into, kind == .min ? .min : .max) }
+  }
+
+  private static func result(_ accumulator: Accumulator, _ kind: AggregateSpec.Kind) -> Value {
+    switch kind {
+    case .countAll, .count: return .integer(accumulator.count)
+    case .sum: return accumulator.isFloat ? .float(accumulator.float + Double(accumulator.integer)) : .integer(accumulator.integer)
+    case .avg: return accumulator.count == 0 ? .null : .float(accumulator.float / Double(accumulator.count))
+    case .min, .max: return accumulator.best ?? .null
+    case .collect: return .list([])
     }
   }
 
-  private func result(_ accumulator: Accumulator) -> Value {
-    switch accumulator {
-    case .count(let number): return .integer(number)
-    case .sum(let integer, let float, let isFloat): return isFloat ? .float(float + Double(integer)) : .integer(integer)
-    case .average(let total, let count): return count == 0 ? .null : .float(total / Double(count))
-    case .best(let value): return value ?? .null
-    case .collection(let values): return .list(values)
-    }
-  }
-
-  /// Rows in ORDER BY order, stable; with `keeping`, only that many from the front.
-  private func sorted(_ rows: [[Value]], keeping count: Int?) -> [[Value]] {
-    func precedes(_ left: (offset: Int, element: [Value]), _ right: (offset: Int, element: [Value])) -> Bool {
+  /// Positions of `rows` in ORDER BY order, stable; with `keeping`, only that many
+  /// from the front (a bounded insertion instead of a full sort).
+  private func sortedIndices(_ rows: [[Value]], keeping count: Int?) -> [Int] {
+    func precedes(_ left: Int, _ right: Int) -> Bool {
       for (column, ascending) in order {
-        let comparison = Comparison.orderKey(left.element[column], right.element[column])
+        let comparison = Comparison.orderKey(rows[left][column], rows[right][column])
         if comparison != 0 { return ascending ? comparison < 0 : comparison > 0 }
       }
-      return left.offset < right.offset
+      return left < right
     }
-    guard let count, count < rows.count / 4 else {
-      return rows.enumerated().sorted(by: precedes).map(\.element)
-    }
-    // The best `count`, kept sorted; a row enters only when it beats the last.
-    var best: [(offset: Int, element: [Value])] = []
+    guard let count, count < rows.count / 4 else { return rows.indices.sorted(by: precedes) }
+    var best: [Int] = []
     if count == 0 { return [] }
-    for entry in rows.enumerated() {
-      if best.count == count, let last = best.last, !precedes(entry, last) { continue }
+    for index in rows.indices {
+      if best.count == count, let last = best.last, !precedes(index, last) { continue }
       var low = 0
       var high = best.count
       while low < high {
         let middle = (low + high) / 2
-        if precedes(best[middle], entry) { low = middle + 1 } else { high = middle }
+        if precedes(best[middle], index) { low = middle + 1 } else { high = middle }
       }
-      best.insert(entry, at: low)
+      best.insert(index, at: low)
       if best.count > count { best.removeLast() }
     }
-    return best.map(\.element)
+    return best
   }
 }
