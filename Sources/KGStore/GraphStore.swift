@@ -107,8 +107,8 @@ public final class GraphStore: @unchecked Sendable {
       columns.append(ColumnView(name: name, values: try reader.strings("ep.\(position).val", offsets: "ep.\(position).off", count: edgeCount)))
     }
     edgeColumns = columns
-    outgoing = try reader.adjacency("out", nodes: nodeCount, ends: sources, types: typeCodes)
-    incoming = try reader.adjacency("in", nodes: nodeCount, ends: targets, types: typeCodes)
+    outgoing = try reader.adjacency("out", nodes: nodeCount, ends: sources, types: typeCodes, typeCount: edgeTypes.count)
+    incoming = try reader.adjacency("in", nodes: nodeCount, ends: targets, types: typeCodes, typeCount: edgeTypes.count)
 
     var codes: [String: Int] = [:]
     for (code, name) in edgeTypes.enumerated() where codes[name] == nil { codes[name] = code }
@@ -340,20 +340,23 @@ private struct ImageReader {
     return StringsView(offsets: try offsets(offsetsName, count: count, end: bytes.count), bytes: bytes.baseAddress)
   }
 
-  /// CSR of one direction; every edge sits in the run of its own end node, runs
-  /// ordered by type code.
-  func adjacency(_ name: String, nodes: Int, ends: U32View, types: U32View) throws(SnapshotError) -> AdjacencyView {
+  /// CSR of one direction: entries in bounds, and each node's run ordered by type
+  /// code (which the typed ranges' binary search relies on). Whether each entry names
+  /// the right edge is left to the checksums: checking it would read the edge columns
+  /// in random order, the slowest part of opening a large snapshot.
+  func adjacency(_ name: String, nodes: Int, ends: U32View, types typeCodes: U32View, typeCount: Int) throws(SnapshotError) -> AdjacencyView {
     let edges = try u32(name + ".edges", count: ends.count, below: max(ends.count, 1))
+    let neighbors = try u32(name + ".nbr", count: ends.count, below: max(nodes, 1))
+    let types = try u32(name + ".type", count: ends.count, below: max(typeCount, 1))
     let offsets = try self.offsets(name + ".off", count: nodes, end: ends.count)
     for node in 0..<nodes {
       var previousType = -1
       for position in offsets[node]..<offsets[node + 1] {
-        let edge = edges[position]
-        let type = types[edge]
-        guard ends[edge] == node, type >= previousType else { throw SnapshotError("adjacency '\(name)' is inconsistent") }
+        let type = types[position]
+        guard type >= previousType else { throw SnapshotError("adjacency '\(name)' is out of order") }
         previousType = type
       }
     }
-    return AdjacencyView(offsets: offsets, edges: edges, edgeTypes: types)
+    return AdjacencyView(offsets: offsets, edges: edges, neighbors: neighbors, types: types)
   }
 }

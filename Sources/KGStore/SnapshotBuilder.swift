@@ -53,8 +53,8 @@ package struct SnapshotBuilder {
     }
 
     // Adjacency.
-    writeAdjacency("out", end: graph.edgeSourceIndex(at:))
-    writeAdjacency("in", end: graph.edgeTargetIndex(at:))
+    writeAdjacency("out", end: graph.edgeSourceIndex(at:), otherEnd: graph.edgeTargetIndex(at:))
+    writeAdjacency("in", end: graph.edgeTargetIndex(at:), otherEnd: graph.edgeSourceIndex(at:))
 
     let meta = JSONValue.object([
       ("format", .integer(Int(SnapshotFormat.version))),
@@ -217,9 +217,11 @@ package struct SnapshotBuilder {
     return !duplicated && count - present <= 1
   }
 
-  /// Adjacency of one direction: `NAME.off` (node count + 1 offsets) and `NAME.edges`
-  /// (edge indices, each node's run sorted by type code, then by edge index).
-  private mutating func writeAdjacency(_ name: String, end: (Int) -> Int) {
+  /// Adjacency of one direction: `NAME.off` (node count + 1 offsets), `NAME.edges`
+  /// (edge indices, each node's run sorted by type code, then by edge index), and
+  /// beside each entry the node at the edge's other end (`NAME.nbr`) and its type code
+  /// (`NAME.type`), so a walk reads them in order instead of jumping to edge columns.
+  private mutating func writeAdjacency(_ name: String, end: (Int) -> Int, otherEnd: (Int) -> Int) {
     let graph = self.graph
     let nodeCount = graph.nodeCount
     let edgeCount = graph.edgeCount
@@ -248,5 +250,7 @@ package struct SnapshotBuilder {
     beginSection()
     edges.withUnsafeBytes { buffer.append($0) }
     endSection(name + ".edges")
+    writeU32(name + ".nbr", count: edgeCount) { UInt32(otherEnd(Int(edges[$0]))) }
+    writeU32(name + ".type", count: edgeCount) { UInt32(graph.edgeTypeCode(at: Int(edges[$0]))) }
   }
 }

@@ -74,7 +74,10 @@ package struct ColumnView: @unchecked Sendable {
 package struct AdjacencyView: @unchecked Sendable {
   package let offsets: OffsetView
   package let edges: U32View
-  package let edgeTypes: U32View
+  /// Per entry: the node at the edge's other end.
+  package let neighbors: U32View
+  /// Per entry: the edge's type code.
+  package let types: U32View
 
   /// Positions (into ``edge(at:)``) of all edges of `node`.
   @inline(__always)
@@ -87,19 +90,25 @@ package struct AdjacencyView: @unchecked Sendable {
     var high = all.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if edgeTypes[edges[middle]] < type { low = middle + 1 } else { high = middle }
+      if types[middle] < type { low = middle + 1 } else { high = middle }
     }
     let start = low
     high = all.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if edgeTypes[edges[middle]] <= type { low = middle + 1 } else { high = middle }
+      if types[middle] <= type { low = middle + 1 } else { high = middle }
     }
     return start..<low
   }
 
   @inline(__always)
   package func edge(at position: Int) -> Int { edges[position] }
+
+  @inline(__always)
+  package func neighbor(at position: Int) -> Int { neighbors[position] }
+
+  @inline(__always)
+  package func type(at position: Int) -> Int { types[position] }
 }
 
 /// A hash index on a string-valued node property.

@@ -119,8 +119,7 @@ struct PatternMatcher {
     if pattern.direction != .incoming {
       for range in ranges(store.outgoing) {
         for position in range {
-          let edge = store.outgoing.edge(at: position)
-          result.append((edge, store.target(of: edge), false))
+          result.append((store.outgoing.edge(at: position), store.outgoing.neighbor(at: position), false))
         }
       }
     }
@@ -128,7 +127,7 @@ struct PatternMatcher {
       for range in ranges(store.incoming) {
         for position in range {
           let edge = store.incoming.edge(at: position)
-          let source = store.source(of: edge)
+          let source = store.incoming.neighbor(at: position)
           if pattern.direction == .both && source == node { continue }
           result.append((edge, source, true))
         }

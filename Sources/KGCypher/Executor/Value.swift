@@ -1,7 +1,7 @@
 import KGGraph
 
 /// A Cypher value at run time.
-public indirect enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable {
   case null
   case boolean(Bool)
   case integer(Int)

@@ -24,6 +24,10 @@ struct MatchPlan {
     /// Type codes to read (`nil`: all types).
     var typeCodes: [Int]?
     var relationshipSlot: Int
+    /// The slot for the relationship's type code.
+    var typeSlot: Int
+    /// Relationship slots bound by earlier steps (an edge is used once per match).
+    var earlierRelationshipSlots: [Int]
     var relationshipProperties: [(column: ColumnView?, value: Value)]
     var nodeTest: NodeTest
     /// Conjuncts of WHERE whose variables are all bound after this step.
@@ -65,14 +69,16 @@ extension MatchPlan {
       nodeSlots.append(slot)
       slot += 1
     }
-    for relationship in relationships {
+    let typeSlotBase = slot + relationships.count
+    for (step, relationship) in relationships.enumerated() {
       if let name = relationship.variable {
         guard variables[name] == nil else { return nil }
-        variables[name] = SlotVariable(name: name, slot: slot, isNode: false)
+        variables[name] = SlotVariable(name: name, slot: slot, isNode: false, typeSlot: typeSlotBase + step)
       }
       relationshipSlots.append(slot)
       slot += 1
     }
+    slot += relationships.count
     compiler = SlotCompiler(store: store, evaluator: evaluator, variables: variables)
 
     func constantMap(_ expression: Expression?) throws(CypherError) -> [(key: String, value: Value)]? {
@@ -196,7 +202,8 @@ extension MatchPlan {
       expansions.append(
         Expansion(
           from: from, to: to, readsOutgoing: outgoing, readsIncoming: incoming, typeCodes: codes,
-          relationshipSlot: relationshipSlots[entry.step],
+          relationshipSlot: relationshipSlots[entry.step], typeSlot: typeSlotBase + entry.step,
+          earlierRelationshipSlots: expansions.map(\.relationshipSlot),
           relationshipProperties: relationshipMap.map { (store.edgeColumnIndex(named: $0.key).map { store.edgeColumns[$0] }, $0.value) },
           nodeTest: test, conjuncts: take(), deduplicates: deduplicates))
     }

@@ -40,16 +40,18 @@ struct MatchRunner {
       if expansion.deduplicates && !visited[index].insert(node).inserted { return }
       let toSlot = plan.nodeSlots[expansion.to]
       let relationshipSlot = expansion.relationshipSlot
+      let earlierSlots = expansion.earlierRelationshipSlots
+      let typeSlot = expansion.typeSlot
 
       func visit(_ adjacency: AdjacencyView, _ range: Range<Int>, outgoing: Bool) throws(CypherError) {
         for position in range {
           let edge = adjacency.edge(at: position)
-          let other = outgoing ? store.target(of: edge) : store.source(of: edge)
+          let other = adjacency.neighbor(at: position)
           // `--` reads a self-loop once, from the outgoing side.
           if !outgoing && expansion.readsOutgoing && other == node { continue }
           // Relationship isomorphism: an edge is used once per match.
           var reused = false
-          for earlier in plan.expansions[..<index] where frame[earlier.relationshipSlot] == edge {
+          for slot in earlierSlots where frame[slot] == edge {
             reused = true
             break
           }
@@ -67,6 +69,7 @@ struct MatchRunner {
           }
           guard passes(other, expansion.nodeTest) else { continue }
           frame[relationshipSlot] = edge
+          frame[typeSlot] = adjacency.type(at: position)
           frame[toSlot] = other
           guard try holds(expansion.conjuncts) else { continue }
           try expand(index + 1)
@@ -74,8 +77,7 @@ struct MatchRunner {
         }
       }
 
-      for (adjacency, outgoing) in [(store.outgoing, true), (store.incoming, false)]
-      where outgoing ? expansion.readsOutgoing : expansion.readsIncoming {
+      func read(_ adjacency: AdjacencyView, outgoing: Bool) throws(CypherError) {
         if let codes = expansion.typeCodes {
           for code in codes {
             try visit(adjacency, adjacency.range(of: node, type: code), outgoing: outgoing)
@@ -83,9 +85,10 @@ struct MatchRunner {
           }
         } else {
           try visit(adjacency, adjacency.range(of: node), outgoing: outgoing)
-          if !keepGoing { return }
         }
       }
+      if expansion.readsOutgoing { try read(store.outgoing, outgoing: true) }
+      if keepGoing && expansion.readsIncoming { try read(store.incoming, outgoing: false) }
       frame[relationshipSlot] = -1
     }
 

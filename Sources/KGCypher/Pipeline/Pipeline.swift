@@ -27,10 +27,17 @@ struct Pipeline {
   private let skip: Int
   private let limit: Int?
 
-  /// What a value depends on, as an integer per frame: an element, or a type code.
+  /// What a value depends on, as an integer per frame: an element, or a type code
+  /// (both read from a frame slot).
   enum Identity: Hashable {
     case element(slot: Int)
     case typeCode(slot: Int)
+
+    var slot: Int {
+      switch self {
+      case .element(let slot), .typeCode(let slot): slot
+      }
+    }
   }
 
   /// An aggregate of the supported kinds.
@@ -117,9 +124,9 @@ struct Pipeline {
   /// it may differ between frames that bind the same elements.
   private static func identity(of expression: Expression, _ variables: [String: SlotVariable]) -> [Identity]? {
     if case .function(let name, _, let arguments) = expression, name.lowercased() == "type", arguments.count == 1,
-      case .variable(let variable) = arguments[0], let slot = variables[variable], !slot.isNode
+      case .variable(let variable) = arguments[0], let typeSlot = variables[variable]?.typeSlot
     {
-      return [.typeCode(slot: slot.slot)]
+      return [.typeCode(slot: typeSlot)]
     }
     guard let free = SlotCompiler.freeVariables(expression) else { return nil }
     var result: [Identity] = []
@@ -195,12 +202,7 @@ struct Pipeline {
     }
 
     @inline(__always)
-    private func component(_ part: Identity, _ frame: UnsafePointer<Int>) -> Int {
-      switch part {
-      case .element(let slot): frame[slot]
-      case .typeCode(let slot): store.typeCode(of: frame[slot])
-      }
-    }
+    private func component(_ part: Identity, _ frame: UnsafePointer<Int>) -> Int { frame[part.slot] }
 
     /// The group of `frame`, or a new one numbered `next`.
     @inline(__always)
@@ -275,6 +277,10 @@ struct Pipeline {
     var seen: [Set<Value>] = []
     var collections: [[Value]] = []
     let slotCount = plan.slotCount
+    let kinds = aggregates.map(\.aggregate.kind)
+    let arguments = aggregates.map(\.aggregate.argument)
+    let distincts = aggregates.map(\.aggregate.distinct)
+    let onlyCounts = kinds.allSatisfy { $0 == .countAll }
 
     func addGroup() {
       groupCount += 1
@@ -308,20 +314,24 @@ struct Pipeline {
         }
       }
       let base = group * aggregateCount
+      if onlyCounts {
+        for position in 0..<aggregateCount { accumulators[base + position].count += 1 }
+        return true
+      }
       for position in 0..<aggregateCount {
-        let aggregate = aggregates[position].aggregate
-        if aggregate.kind == .countAll {
+        let kind = kinds[position]
+        if kind == .countAll {
           accumulators[base + position].count += 1
           continue
         }
-        guard let argument = aggregate.argument else { continue }
+        guard let argument = arguments[position] else { continue }
         let value = try argument(frame)
         if value.isNull { continue }
-        if aggregate.distinct && !seen[base + position].insert(Comparison.groupingKey(value)).inserted { continue }
-        if aggregate.kind == .collect {
+        if distincts[position] && !seen[base + position].insert(Comparison.groupingKey(value)).inserted { continue }
+        if kind == .collect {
           collections[base + position].append(value)
         } else {
-          try Self.add(value, to: &accumulators[base + position], aggregate.kind)
+          try Self.add(value, to: &accumulators[base + position], kind)
         }
       }
       return true

@@ -15,6 +15,8 @@ struct SlotVariable {
   var name: String
   var slot: Int
   var isNode: Bool
+  /// For a relationship: the slot that holds its type code.
+  var typeSlot: Int?
 }
 
 /// Compiles expressions for one pipeline.
@@ -101,11 +103,10 @@ struct SlotCompiler {
     case .function(let name, _, let argumentExpressions) where !Aggregation.isAggregate(expression):
       let lower = name.lowercased()
       if lower == "type", argumentExpressions.count == 1, case .variable(let variableName) = argumentExpressions[0],
-        let variable = variables[variableName], !variable.isNode
+        let variable = variables[variableName], let typeSlot = variable.typeSlot
       {
-        let slot = variable.slot
         let names = store.edgeTypes.map(Value.string)
-        return { [store] frame in names[store.typeCode(of: frame[slot])] }
+        return { frame in names[frame[typeSlot]] }
       }
       let arguments = argumentExpressions.map(compile)
       let graph = evaluator.graph
