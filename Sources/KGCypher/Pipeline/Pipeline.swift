@@ -14,7 +14,7 @@ import KGStore
 /// row that binds that node), so values are made once per element, not once per
 /// row; `ORDER BY ... LIMIT k` keeps only the best k. Other queries run on the
 /// clause-by-clause ``Executor``; both give the same rows in the same order.
-struct Pipeline {
+final class Pipeline {
   private let plan: MatchPlan
   private let store: GraphStore
   private let columns: [String]
@@ -46,6 +46,23 @@ struct Pipeline {
     var kind: Kind
     var distinct: Bool
     var argument: SlotExpression?
+  }
+
+  private init(
+    plan: MatchPlan, store: GraphStore, columns: [String], keyItems: [(index: Int, value: SlotExpression, identity: [Identity]?)],
+    keyExpressionsInOrder: [Expression], aggregates: [(index: Int, aggregate: AggregateSpec)], distinct: Bool,
+    order: [(column: Int, ascending: Bool)], skip: Int, limit: Int?
+  ) {
+    self.plan = plan
+    self.store = store
+    self.columns = columns
+    self.keyItems = keyItems
+    self.keyExpressionsInOrder = keyExpressionsInOrder
+    self.aggregates = aggregates
+    self.distinct = distinct
+    self.order = order
+    self.skip = skip
+    self.limit = limit
   }
 
   /// The pipeline for `statement`, or `nil` when it has another shape.
@@ -189,16 +206,23 @@ struct Pipeline {
 
   /// Groups of frames by identity: one integer key for up to two components (element
   /// indices and type codes are below 2^32), an array for more.
-  private struct IdentityTable {
+  fileprivate struct IdentityTable {
     let parts: [Identity]
     let store: GraphStore
     var small: [Int: Int] = [:]
     var large: [[Int]: Int] = [:]
     var scratch: [Int] = []
+    /// One component below a known bound: group numbers + 1 by component (0: none yet).
+    var dense: [Int32] = []
+    let isDense: Bool
 
-    init(parts: [Identity], store: GraphStore) {
+    /// `bound`: one more than the largest value the only component can take, when
+    /// known (type codes, node or edge indices).
+    init(parts: [Identity], store: GraphStore, bound: Int?) {
       self.parts = parts
       self.store = store
+      isDense = parts.count == 1 && bound != nil
+      if isDense, let bound { dense = [Int32](repeating: 0, count: bound) }
     }
 
     @inline(__always)
@@ -207,6 +231,13 @@ struct Pipeline {
     /// The group of `frame`, or a new one numbered `next`.
     @inline(__always)
     mutating func group(_ frame: UnsafePointer<Int>, next: Int) -> (group: Int, isNew: Bool) {
+      if isDense {
+        let value = frame[parts[0].slot]
+        let existing = dense[value]
+        if existing != 0 { return (Int(existing) - 1, false) }
+        dense[value] = Int32(truncatingIfNeeded: next + 1)
+        return (next, true)
+      }
       if parts.count <= 2 {
         var key = 0
         for (position, part) in parts.enumerated() { key |= component(part, frame) << (32 * position) }
@@ -222,32 +253,31 @@ struct Pipeline {
     }
   }
 
+  private func identityTable(_ parts: [Identity]) -> IdentityTable {
+    var bound: Int?
+    if parts.count == 1 {
+      switch parts[0] {
+      case .typeCode: bound = store.edgeTypes.count
+      case .element(let slot): bound = plan.nodeSlots.contains(slot) ? store.nodeCount : store.edgeCount
+      }
+    }
+    return IdentityTable(parts: parts, store: store, bound: bound)
+  }
+
   /// Non-aggregating RETURN: rows as they come, distinct ones when asked.
   private func project() throws(CypherError) -> [[Value]] {
-    var rows: [[Value]] = []
     // Without ORDER BY, LIMIT can stop the walk early.
     let enough = order.isEmpty ? limit.map { skip + $0 } : nil
     if enough == 0 { return [] }
-    var identities = distinct ? identitySlots().map { IdentityTable(parts: $0, store: store) } : nil
-    var seenValues: Set<[Value]> = []
-    let runner = MatchRunner(plan: plan, store: store)
-    try runner.run { frame throws(CypherError) in
-      if identities != nil {
-        guard identities?.group(frame, next: 0).isNew == true else { return true }
-      }
-      var row = [Value](repeating: .null, count: columns.count)
-      for item in keyItems { row[item.index] = try item.value(frame) }
-      if distinct {
-        guard seenValues.insert(row.map(Comparison.groupingKey)).inserted else { return true }
-      }
-      rows.append(row)
-      return enough.map { rows.count < $0 } ?? true
-    }
-    return rows
+    let sink = ProjectionSink(
+      keyItems: keyItems, columnCount: columns.count, distinct: distinct,
+      identities: distinct ? identitySlots().map(identityTable) : nil, enough: enough)
+    try MatchRunner(plan: plan, store: store, sink: sink).run()
+    return sink.rows
   }
 
   /// Running state of one aggregate in one group.
-  private struct Accumulator {
+  fileprivate struct Accumulator {
     var count = 0
     var integer = 0
     var float = 0.0
@@ -265,78 +295,23 @@ struct Pipeline {
     let aggregateCount = aggregates.count
     let keyCount = keyItems.count
     let combinable = aggregates.allSatisfy { !$0.aggregate.distinct && $0.aggregate.kind != .collect }
-    let hasDistinct = aggregates.contains { $0.aggregate.distinct }
-    let hasCollect = aggregates.contains { $0.aggregate.kind == .collect }
     let parts = combinable ? identitySlots() : nil
-    var identities = parts.map { IdentityTable(parts: $0, store: store) }
-    var groupByValue: [[Value]: Int] = [:]
-    var groupCount = 0
-    var frames: [Int] = []
-    var keyValues: [Value] = []
-    var accumulators: [Accumulator] = []
-    var seen: [Set<Value>] = []
-    var collections: [[Value]] = []
+    let sink = AggregationSink(
+      keyItems: keyItems, aggregates: aggregates.map(\.aggregate), identities: parts.map(identityTable),
+      slotCount: plan.slotCount)
+    try MatchRunner(plan: plan, store: store, sink: sink).run()
+    let identities = sink.identities
+    let groupCount = sink.groupCount
+    let frames = sink.frames
+    let keyValues = sink.keyValues
+    var accumulators = sink.accumulators
+    let collections = sink.collections
     let slotCount = plan.slotCount
-    let kinds = aggregates.map(\.aggregate.kind)
-    let arguments = aggregates.map(\.aggregate.argument)
-    let distincts = aggregates.map(\.aggregate.distinct)
-    let onlyCounts = kinds.allSatisfy { $0 == .countAll }
-
-    func addGroup() {
-      groupCount += 1
-      accumulators.append(contentsOf: repeatElement(Accumulator(), count: aggregateCount))
-      if hasDistinct { seen.append(contentsOf: repeatElement([], count: aggregateCount)) }
-      if hasCollect { collections.append(contentsOf: repeatElement([], count: aggregateCount)) }
+    if groupCount == 0 && keyCount == 0 {
+      sink.addGroup()
+      return [aggregateRowOf(sink, 0)]
     }
 
-    let runner = MatchRunner(plan: plan, store: store)
-    try runner.run { frame throws(CypherError) in
-      let group: Int
-      if identities != nil {
-        let found = identities?.group(frame, next: groupCount) ?? (group: 0, isNew: false)
-        group = found.group
-        if found.isNew {
-          addGroup()
-          for slot in 0..<slotCount { frames.append(frame[slot]) }
-        }
-      } else {
-        var values: [Value] = []
-        values.reserveCapacity(keyCount)
-        for item in keyItems { values.append(try item.value(frame)) }
-        let signature = values.map(Comparison.groupingKey)
-        if let existing = groupByValue[signature] {
-          group = existing
-        } else {
-          group = groupCount
-          groupByValue[signature] = group
-          addGroup()
-          keyValues.append(contentsOf: values)
-        }
-      }
-      let base = group * aggregateCount
-      if onlyCounts {
-        for position in 0..<aggregateCount { accumulators[base + position].count += 1 }
-        return true
-      }
-      for position in 0..<aggregateCount {
-        let kind = kinds[position]
-        if kind == .countAll {
-          accumulators[base + position].count += 1
-          continue
-        }
-        guard let argument = arguments[position] else { continue }
-        let value = try argument(frame)
-        if value.isNull { continue }
-        if distincts[position] && !seen[base + position].insert(Comparison.groupingKey(value)).inserted { continue }
-        if kind == .collect {
-          collections[base + position].append(value)
-        } else {
-          try Self.add(value, to: &accumulators[base + position], kind)
-        }
-      }
-      return true
-    }
-    if groupCount == 0 && keyCount == 0 { addGroup() }
 
     func keysOf(_ group: Int) throws(CypherError) -> [Value] {
       if identities == nil { return Array(keyValues[(group * keyCount)..<((group + 1) * keyCount)]) }
@@ -402,7 +377,17 @@ struct Pipeline {
     return order.isEmpty ? rows : sortedIndices(rows, keeping: limit.map { skip + $0 }).map { rows[$0] }
   }
 
-  private static func add(_ value: Value, to accumulator: inout Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) {
+  /// The row of a group without keys (aggregates only), from the sink's state.
+  private func aggregateRowOf(_ sink: AggregationSink, _ group: Int) -> [Value] {
+    var row = [Value](repeating: .null, count: columns.count)
+    for (position, entry) in aggregates.enumerated() {
+      let slot = group * aggregates.count + position
+      row[entry.index] = entry.aggregate.kind == .collect ? .list(sink.collections[slot]) : Self.result(sink.accumulators[slot], entry.aggregate.kind)
+    }
+    return row
+  }
+
+  fileprivate static func add(_ value: Value, to accumulator: inout Accumulator, _ kind: AggregateSpec.Kind) throws(CypherError) {
     switch kind {
     case .countAll, .count:
       accumulator.count += 1
@@ -478,5 +463,133 @@ struct Pipeline {
       if best.count > count { best.removeLast() }
     }
     return best
+  }
+}
+
+/// Collects the rows of a non-aggregating RETURN as frames arrive.
+private final class ProjectionSink: FrameSink {
+  let keyItems: [(index: Int, value: SlotExpression, identity: [Pipeline.Identity]?)]
+  let columnCount: Int
+  let distinct: Bool
+  let enough: Int?
+  @exclusivity(unchecked) var identities: Pipeline.IdentityTable?
+  @exclusivity(unchecked) var seenValues: Set<[Value]> = []
+  @exclusivity(unchecked) var rows: [[Value]] = []
+
+  init(
+    keyItems: [(index: Int, value: SlotExpression, identity: [Pipeline.Identity]?)], columnCount: Int, distinct: Bool,
+    identities: Pipeline.IdentityTable?, enough: Int?
+  ) {
+    self.keyItems = keyItems
+    self.columnCount = columnCount
+    self.distinct = distinct
+    self.identities = identities
+    self.enough = enough
+  }
+
+  func accept(_ frame: UnsafePointer<Int>) throws(CypherError) -> Bool {
+    if identities != nil {
+      guard identities?.group(frame, next: 0).isNew == true else { return true }
+    }
+    var row = [Value](repeating: .null, count: columnCount)
+    for item in keyItems { row[item.index] = try item.value(frame) }
+    if distinct {
+      guard seenValues.insert(row.map(Comparison.groupingKey)).inserted else { return true }
+    }
+    rows.append(row)
+    return enough.map { rows.count < $0 } ?? true
+  }
+}
+
+/// The aggregation table of an aggregating RETURN: a group per identity (or per key
+/// value), accumulators flat by group × aggregate.
+private final class AggregationSink: FrameSink {
+  let keyItems: [(index: Int, value: SlotExpression, identity: [Pipeline.Identity]?)]
+  let kinds: [Pipeline.AggregateSpec.Kind]
+  let arguments: [SlotExpression?]
+  let distincts: [Bool]
+  let onlyCounts: Bool
+  let hasDistinct: Bool
+  let hasCollect: Bool
+  let slotCount: Int
+  @exclusivity(unchecked) var identities: Pipeline.IdentityTable?
+  @exclusivity(unchecked) var groupByValue: [[Value]: Int] = [:]
+  @exclusivity(unchecked) var groupCount = 0
+  /// Identity mode: the first frame of each group (its keys are made from it later).
+  @exclusivity(unchecked) var frames: [Int] = []
+  /// Value mode: each group's key values.
+  @exclusivity(unchecked) var keyValues: [Value] = []
+  @exclusivity(unchecked) var accumulators: [Pipeline.Accumulator] = []
+  @exclusivity(unchecked) var seen: [Set<Value>] = []
+  @exclusivity(unchecked) var collections: [[Value]] = []
+
+  init(
+    keyItems: [(index: Int, value: SlotExpression, identity: [Pipeline.Identity]?)],
+    aggregates: [Pipeline.AggregateSpec], identities: Pipeline.IdentityTable?, slotCount: Int
+  ) {
+    self.keyItems = keyItems
+    kinds = aggregates.map(\.kind)
+    arguments = aggregates.map(\.argument)
+    distincts = aggregates.map(\.distinct)
+    onlyCounts = kinds.allSatisfy { $0 == .countAll }
+    hasDistinct = distincts.contains(true)
+    hasCollect = kinds.contains(.collect)
+    self.identities = identities
+    self.slotCount = slotCount
+  }
+
+  func addGroup() {
+    groupCount += 1
+    accumulators.append(contentsOf: repeatElement(Pipeline.Accumulator(), count: kinds.count))
+    if hasDistinct { seen.append(contentsOf: repeatElement([], count: kinds.count)) }
+    if hasCollect { collections.append(contentsOf: repeatElement([], count: kinds.count)) }
+  }
+
+  func accept(_ frame: UnsafePointer<Int>) throws(CypherError) -> Bool {
+    let group: Int
+    if identities != nil {
+      let found = identities?.group(frame, next: groupCount) ?? (group: 0, isNew: false)
+      group = found.group
+      if found.isNew {
+        addGroup()
+        for slot in 0..<slotCount { frames.append(frame[slot]) }
+      }
+    } else {
+      var values: [Value] = []
+      values.reserveCapacity(keyItems.count)
+      for item in keyItems { values.append(try item.value(frame)) }
+      let signature = values.map(Comparison.groupingKey)
+      if let existing = groupByValue[signature] {
+        group = existing
+      } else {
+        group = groupCount
+        groupByValue[signature] = group
+        addGroup()
+        keyValues.append(contentsOf: values)
+      }
+    }
+    let aggregateCount = kinds.count
+    let base = group * aggregateCount
+    if onlyCounts {
+      for position in 0..<aggregateCount { accumulators[base + position].count += 1 }
+      return true
+    }
+    for position in 0..<aggregateCount {
+      let kind = kinds[position]
+      if kind == .countAll {
+        accumulators[base + position].count += 1
+        continue
+      }
+      guard let argument = arguments[position] else { continue }
+      let value = try argument(frame)
+      if value.isNull { continue }
+      if distincts[position] && !seen[base + position].insert(Comparison.groupingKey(value)).inserted { continue }
+      if kind == .collect {
+        collections[base + position].append(value)
+      } else {
+        try Pipeline.add(value, to: &accumulators[base + position], kind)
+      }
+    }
+    return true
   }
 }
