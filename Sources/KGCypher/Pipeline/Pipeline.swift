@@ -209,7 +209,7 @@ final class Pipeline {
   fileprivate struct IdentityTable {
     let parts: [Identity]
     let store: GraphStore
-    var small: [Int: Int] = [:]
+    var small = IntTable()
     var large: [[Int]: Int] = [:]
     var scratch: [Int] = []
     /// One component below a known bound: group numbers + 1 by component (0: none yet).
@@ -241,9 +241,7 @@ final class Pipeline {
       if parts.count <= 2 {
         var key = 0
         for (position, part) in parts.enumerated() { key |= component(part, frame) << (32 * position) }
-        if let existing = small[key] { return (existing, false) }
-        small[key] = next
-        return (next, true)
+        return small.findOrInsert(key, next)
       }
       scratch.removeAll(keepingCapacity: true)
       for part in parts { scratch.append(component(part, frame)) }
@@ -341,9 +339,16 @@ final class Pipeline {
       // only for the rows kept.
       let aggregateColumns = Set(aggregates.map(\.index))
       if !order.isEmpty, let limit, order.allSatisfy({ aggregateColumns.contains($0.column) }) {
-        let ranking = (0..<groupCount).map(aggregateRow)
+        // Ranked by the ORDER BY columns only, one array of values per column.
+        let ranking = order.map { entry in
+          let position = aggregates.firstIndex { $0.index == entry.column } ?? 0
+          let kind = aggregates[position].aggregate.kind
+          return (0..<groupCount).map { group in
+            kind == .collect ? .list(collections[group * aggregateCount + position]) : Self.result(accumulators[group * aggregateCount + position], kind)
+          }
+        }
         var rows: [[Value]] = []
-        for group in sortedIndices(ranking, keeping: skip + limit) { rows.append(fullRow(group, keys: try keysOf(group))) }
+        for group in sortedIndices(columns: ranking, count: groupCount, keeping: skip + limit) { rows.append(fullRow(group, keys: try keysOf(group))) }
         return rows
       }
       var rows: [[Value]] = []
@@ -441,17 +446,24 @@ final class Pipeline {
   /// Positions of `rows` in ORDER BY order, stable; with `keeping`, only that many
   /// from the front (a bounded insertion instead of a full sort).
   private func sortedIndices(_ rows: [[Value]], keeping count: Int?) -> [Int] {
+    sortedIndices(columns: order.map { entry in rows.map { $0[entry.column] } }, count: rows.count, keeping: count)
+  }
+
+  /// The same, with the ORDER BY values given by column (`columns[k][row]` is the
+  /// value of the k-th ORDER BY item).
+  private func sortedIndices(columns: [[Value]], count rowCount: Int, keeping count: Int?) -> [Int] {
+    let directions = order.map(\.ascending)
     func precedes(_ left: Int, _ right: Int) -> Bool {
-      for (column, ascending) in order {
-        let comparison = Comparison.orderKey(rows[left][column], rows[right][column])
+      for (position, ascending) in directions.enumerated() {
+        let comparison = Comparison.orderKey(columns[position][left], columns[position][right])
         if comparison != 0 { return ascending ? comparison < 0 : comparison > 0 }
       }
       return left < right
     }
-    guard let count, count < rows.count / 4 else { return rows.indices.sorted(by: precedes) }
+    guard let count, count < rowCount / 4 else { return (0..<rowCount).sorted(by: precedes) }
     var best: [Int] = []
     if count == 0 { return [] }
-    for index in rows.indices {
+    for index in 0..<rowCount {
       if best.count == count, let last = best.last, !precedes(index, last) { continue }
       var low = 0
       var high = best.count
@@ -540,9 +552,11 @@ private final class AggregationSink: FrameSink {
 
   func addGroup() {
     groupCount += 1
-    accumulators.append(contentsOf: repeatElement(Pipeline.Accumulator(), count: kinds.count))
-    if hasDistinct { seen.append(contentsOf: repeatElement([], count: kinds.count)) }
-    if hasCollect { collections.append(contentsOf: repeatElement([], count: kinds.count)) }
+    for _ in 0..<kinds.count {
+      accumulators.append(Pipeline.Accumulator())
+      if hasDistinct { seen.append([]) }
+      if hasCollect { collections.append([]) }
+    }
   }
 
   func accept(_ frame: UnsafePointer<Int>) throws(CypherError) -> Bool {
@@ -591,5 +605,55 @@ private final class AggregationSink: FrameSink {
       }
     }
     return true
+  }
+}
+
+/// A hash table from integer keys to group numbers: open addressing with linear
+/// probing and a multiplicative hash, at most half full. Group keys are element
+/// indices and type codes, not chosen by an adversary, so no seeded hashing is needed.
+struct IntTable {
+  private var keys: [Int] = []
+  private var values: [Int32] = []
+  private var count = 0
+  private var shift = 64
+
+  @inline(__always)
+  private func slot(_ key: Int) -> Int {
+    Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+  }
+
+  /// The value of `key`, or (after storing `value` for it) `value` itself.
+  @inline(__always)
+  mutating func findOrInsert(_ key: Int, _ value: Int) -> (group: Int, isNew: Bool) {
+    if count * 2 >= keys.count { grow() }
+    let mask = keys.count - 1
+    var index = slot(key)
+    while true {
+      let stored = values[index]
+      if stored == 0 {
+        keys[index] = key
+        values[index] = Int32(truncatingIfNeeded: value + 1)
+        count += 1
+        return (value, true)
+      }
+      if keys[index] == key { return (Int(stored) - 1, false) }
+      index = (index + 1) & mask
+    }
+  }
+
+  private mutating func grow() {
+    let capacity = max(keys.count * 2, 1024)
+    let oldKeys = keys
+    let oldValues = values
+    keys = [Int](repeating: 0, count: capacity)
+    values = [Int32](repeating: 0, count: capacity)
+    shift = 64 - capacity.trailingZeroBitCount
+    let mask = capacity - 1
+    for (key, value) in zip(oldKeys, oldValues) where value != 0 {
+      var index = slot(key)
+      while values[index] != 0 { index = (index + 1) & mask }
+      keys[index] = key
+      values[index] = value
+    }
   }
 }
