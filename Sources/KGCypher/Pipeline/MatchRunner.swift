@@ -69,7 +69,9 @@ final class MatchRunner<Sink: FrameSink> {
   }
 
   private func holds(_ conjuncts: [SlotExpression]) throws(CypherError) -> Bool {
-    for conjunct in conjuncts where try conjunct(UnsafePointer(frame)) != .boolean(true) { return false }
+    for conjunct in conjuncts {
+      guard case .boolean(true) = try conjunct(UnsafePointer(frame)) else { return false }
+    }
     return true
   }
 

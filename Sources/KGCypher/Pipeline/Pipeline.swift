@@ -215,14 +215,22 @@ final class Pipeline {
     /// One component below a known bound: group numbers + 1 by component (0: none yet).
     var dense: [Int32] = []
     let isDense: Bool
+    /// Two components, the first being the walk's start node: frames come grouped by
+    /// it, so groups are looked up by the second component in a small table that is
+    /// emptied when the start node changes (it stays in cache, unlike one table of
+    /// every pair).
+    let isByStart: Bool
+    var currentStart = -1
 
     /// `bound`: one more than the largest value the only component can take, when
-    /// known (type codes, node or edge indices).
-    init(parts: [Identity], store: GraphStore, bound: Int?) {
+    /// known (type codes, node or edge indices). `startSlot`: the slot of the node the
+    /// walk starts from.
+    init(parts: [Identity], store: GraphStore, bound: Int?, startSlot: Int) {
       self.parts = parts
       self.store = store
       isDense = parts.count == 1 && bound != nil
       if isDense, let bound { dense = [Int32](repeating: 0, count: bound) }
+      isByStart = parts.count == 2 && parts[0] == .element(slot: startSlot)
     }
 
     @inline(__always)
@@ -237,6 +245,14 @@ final class Pipeline {
         if existing != 0 { return (Int(existing) - 1, false) }
         dense[value] = Int32(truncatingIfNeeded: next + 1)
         return (next, true)
+      }
+      if isByStart {
+        let start = frame[parts[0].slot]
+        if start != currentStart {
+          small.removeAll()
+          currentStart = start
+        }
+        return small.findOrInsert(frame[parts[1].slot], next)
       }
       if parts.count <= 2 {
         var key = 0
@@ -259,7 +275,13 @@ final class Pipeline {
       case .element(let slot): bound = plan.nodeSlots.contains(slot) ? store.nodeCount : store.edgeCount
       }
     }
-    return IdentityTable(parts: parts, store: store, bound: bound)
+    // The start node first, so that a pair keyed by it can use the per-start table.
+    let startSlot = plan.nodeSlots[plan.startPosition]
+    var ordered = parts
+    if let position = ordered.firstIndex(of: .element(slot: startSlot)), position > 0 {
+      ordered.swapAt(0, position)
+    }
+    return IdentityTable(parts: ordered, store: store, bound: bound, startSlot: startSlot)
   }
 
   /// Non-aggregating RETURN: rows as they come, distinct ones when asked.
@@ -612,10 +634,19 @@ private final class AggregationSink: FrameSink {
 /// probing and a multiplicative hash, at most half full. Group keys are element
 /// indices and type codes, not chosen by an adversary, so no seeded hashing is needed.
 struct IntTable {
-  private var keys: [Int] = []
-  private var values: [Int32] = []
+  /// Key and group number + 1 side by side (0: empty), so a probe touches one line.
+  private var entries: [(key: Int, value: Int)] = []
   private var count = 0
   private var shift = 64
+  /// Slots in use, for emptying the table in time proportional to its contents.
+  private var used: [Int] = []
+
+  /// Empties the table, keeping its capacity.
+  mutating func removeAll() {
+    for index in used { entries[index] = (0, 0) }
+    used.removeAll(keepingCapacity: true)
+    count = 0
+  }
 
   @inline(__always)
   private func slot(_ key: Int) -> Int {
@@ -625,35 +656,34 @@ struct IntTable {
   /// The value of `key`, or (after storing `value` for it) `value` itself.
   @inline(__always)
   mutating func findOrInsert(_ key: Int, _ value: Int) -> (group: Int, isNew: Bool) {
-    if count * 2 >= keys.count { grow() }
-    let mask = keys.count - 1
+    if count * 2 >= entries.count { grow() }
+    let mask = entries.count - 1
     var index = slot(key)
     while true {
-      let stored = values[index]
-      if stored == 0 {
-        keys[index] = key
-        values[index] = Int32(truncatingIfNeeded: value + 1)
+      let entry = entries[index]
+      if entry.value == 0 {
+        entries[index] = (key, value + 1)
+        used.append(index)
         count += 1
         return (value, true)
       }
-      if keys[index] == key { return (Int(stored) - 1, false) }
+      if entry.key == key { return (entry.value - 1, false) }
       index = (index + 1) & mask
     }
   }
 
   private mutating func grow() {
-    let capacity = max(keys.count * 2, 1024)
-    let oldKeys = keys
-    let oldValues = values
-    keys = [Int](repeating: 0, count: capacity)
-    values = [Int32](repeating: 0, count: capacity)
+    let capacity = max(entries.count * 2, 1024)
+    let old = entries
+    entries = [(key: Int, value: Int)](repeating: (0, 0), count: capacity)
     shift = 64 - capacity.trailingZeroBitCount
     let mask = capacity - 1
-    for (key, value) in zip(oldKeys, oldValues) where value != 0 {
-      var index = slot(key)
-      while values[index] != 0 { index = (index + 1) & mask }
-      keys[index] = key
-      values[index] = value
+    used.removeAll(keepingCapacity: true)
+    for entry in old where entry.value != 0 {
+      var index = slot(entry.key)
+      while entries[index].value != 0 { index = (index + 1) & mask }
+      entries[index] = entry
+      used.append(index)
     }
   }
 }
