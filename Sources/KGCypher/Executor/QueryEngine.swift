@@ -20,7 +20,7 @@ public enum QueryEngine {
   /// - Throws: ``CypherError`` typed as the openCypher TCK expects.
   public static func run(_ text: String, on graph: Graph, parameters: [String: Value] = [:]) throws(CypherError) -> QueryResult {
     let statement = try CypherParser.parse(text)
-    try Binder.check(statement)
+    try check(statement, text)
     return try run(statement, WorkingGraph(graph), parameters)
   }
 
@@ -30,8 +30,17 @@ public enum QueryEngine {
   /// - Throws: ``CypherError`` typed as the openCypher TCK expects.
   public static func run(_ text: String, on store: GraphStore, parameters: [String: Value] = [:]) throws(CypherError) -> QueryResult {
     let statement = try CypherParser.parse(text)
-    try Binder.check(statement)
+    try check(statement, text)
     return try run(statement, WorkingGraph(store: store), parameters)
+  }
+
+  /// The binder's checks, with its errors placed in the text.
+  private static func check(_ statement: Statement, _ text: String) throws(CypherError) {
+    do {
+      try Binder.check(statement)
+    } catch {
+      throw ErrorPlacement.place(error, in: text)
+    }
   }
 
   /// Whether `text` is a statement that changes the graph (CREATE), so that it needs
@@ -46,7 +55,7 @@ public enum QueryEngine {
   /// Runs on `graph` with or without the streaming pipeline (tests compare the two).
   static func run(_ text: String, on graph: Graph, parameters: [String: Value] = [:], usingPipeline: Bool) throws(CypherError) -> QueryResult {
     let statement = try CypherParser.parse(text)
-    try Binder.check(statement)
+    try check(statement, text)
     return try run(statement, WorkingGraph(graph), parameters, usingPipeline: usingPipeline)
   }
 
