@@ -5,10 +5,14 @@ extension JSONValue {
   /// tell them from integers; non-finite floats, which JSON cannot hold, are written
   /// as `null`. Strings are escaped as RFC 8259 requires, non-ASCII text is kept.
   ///
-  /// - Parameter pretty: Indent nested values by two spaces per level.
-  public func serialized(pretty: Bool = false) -> String {
+  /// - Parameters:
+  ///   - pretty: Indent nested values by two spaces per level.
+  ///   - specialFloats: Write NaN and the infinities as `NaN`, `Infinity`,
+  ///     `-Infinity` (as JavaScript and Python's `json` module read them) instead of
+  ///     `null`: for results where a NaN must stay a number.
+  public func serialized(pretty: Bool = false, specialFloats: Bool = false) -> String {
     var output = ""
-    write(to: &output, pretty: pretty, indent: 0)
+    write(to: &output, pretty: pretty, indent: 0, specialFloats: specialFloats)
     return output
   }
 
@@ -54,11 +58,13 @@ extension JSONValue {
     output.append("\"")
   }
 
-  private func write(to output: inout String, pretty: Bool, indent: Int) {
+  private func write(to output: inout String, pretty: Bool, indent: Int, specialFloats: Bool) {
     switch self {
     case .null: output.append("null")
     case .bool(let value): output.append(value ? "true" : "false")
     case .integer(let value): output.append(String(value))
+    case .float(let value) where specialFloats && !value.isFinite:
+      output.append(value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity"))
     case .float(let value): output.append(Self.formatFloat(value))
     case .string(let value): Self.writeString(value, to: &output)
     case .array(let elements):
@@ -70,7 +76,7 @@ extension JSONValue {
       for (index, element) in elements.enumerated() {
         if index > 0 { output.append(",") }
         if pretty { Self.newline(&output, indent + 1) }
-        element.write(to: &output, pretty: pretty, indent: indent + 1)
+        element.write(to: &output, pretty: pretty, indent: indent + 1, specialFloats: specialFloats)
       }
       if pretty { Self.newline(&output, indent) }
       output.append("]")
@@ -85,7 +91,7 @@ extension JSONValue {
         if pretty { Self.newline(&output, indent + 1) }
         Self.writeString(member.key, to: &output)
         output.append(pretty ? ": " : ":")
-        member.value.write(to: &output, pretty: pretty, indent: indent + 1)
+        member.value.write(to: &output, pretty: pretty, indent: indent + 1, specialFloats: specialFloats)
       }
       if pretty { Self.newline(&output, indent) }
       output.append("}")

@@ -3,7 +3,7 @@
 enum Binder {
   /// What a variable holds, as far as the query text says: `value` when unknown,
   /// `scalar` for a literal (never a graph element).
-  enum Kind { case node, relationship, relationshipList, path, scalar, value }
+  enum Kind { case node, relationship, relationshipList, path, scalar, list, value }
 
   static func check(_ statement: Statement) throws(CypherError) {
     for query in statement.queries { try check(query) }
@@ -83,7 +83,17 @@ enum Binder {
       }
       switch item.expression {
       case .variable(let name): next[item.name] = scope[name] ?? .value
-      case .boolean, .integer, .float, .string, .list, .map: next[item.name] = .scalar
+      case .boolean, .integer, .float, .string: next[item.name] = .scalar
+      case .list, .map:
+        // A literal list or map is a scalar; `[r1, r2]` is a list that may hold
+        // relationships (and so may stand for a variable-length relationship).
+        if SlotCompiler.freeVariables(item.expression)?.isEmpty == true {
+          next[item.name] = .scalar
+        } else if case .list = item.expression {
+          next[item.name] = .list
+        } else {
+          next[item.name] = .value
+        }
       default: next[item.name] = .value
       }
     }
@@ -97,7 +107,9 @@ enum Binder {
         try groupedOnly(
           item.expression, groupingVariables.union(Set(next.keys)), projectedAll: [],
           keys: projection.items.filter { !Aggregation.contains($0.expression) }.map(\.expression))
-      } else {
+      } else if !projection.items.contains(where: { $0.expression == item.expression }) {
+        // An expression that is also projected is the projected column (even after
+        // DISTINCT hides the variables it reads).
         try references(item.expression, orderScope)
       }
     }
@@ -109,7 +121,9 @@ enum Binder {
 
   private static func bind(_ pattern: Pattern, into scope: inout [String: Kind], creating: Bool) throws(CypherError) {
     func declare(_ name: String, _ kind: Kind) throws(CypherError) {
-      if let existing = scope[name], existing != kind, existing != .value, kind != .value {
+      if let existing = scope[name], existing != kind, existing != .value, kind != .value,
+        !(existing == .list && kind == .relationshipList)
+      {
         throw CypherError(.syntaxError, "VariableTypeConflict", "'\(name)' is already bound as another kind")
       }
       if scope[name] == nil || scope[name] == .value { scope[name] = kind }
@@ -152,6 +166,14 @@ enum Binder {
     }
   }
 
+  /// Functions and the variable kinds they refuse before running: `type()` of a node,
+  /// `labels()` and `size()` of a path (openCypher: `length()` is the size of a path).
+  private static let refusedArgumentKinds: [String: Set<Kind>] = [
+    "type": [.node, .path],
+    "labels": [.path],
+    "size": [.path],
+  ]
+
   /// Throws for a variable that is not in scope (list comprehensions bind their own),
   /// and for property access on a path.
   private static func references(_ expression: Expression, _ scope: [String: Kind]) throws(CypherError) {
@@ -162,9 +184,12 @@ enum Binder {
       }
     case .property(.variable(let name), _) where scope[name] == .path:
       throw CypherError(.syntaxError, "InvalidArgumentType", "'\(name)' is a path, which has no properties")
-    case .function(let name, _, let arguments) where name.lowercased() == "type" && arguments.count == 1:
-      if case .variable(let variable) = arguments[0], scope[variable] == .node {
-        throw CypherError(.syntaxError, "InvalidArgumentType", "type() needs a relationship, '\(variable)' is a node")
+    case .function(let name, _, let arguments) where arguments.count == 1:
+      // Arguments whose kind the query text already shows to be wrong.
+      if case .variable(let variable) = arguments[0], let kind = scope[variable],
+        let refused = refusedArgumentKinds[name.lowercased()], refused.contains(kind)
+      {
+        throw CypherError(.syntaxError, "InvalidArgumentType", "\(name)() cannot take '\(variable)', a \(kind)")
       }
       for child in arguments { try references(child, scope) }
     case .listComprehension(let variable, let list, let predicate, let projection):

@@ -12,7 +12,10 @@ enum ErrorPlacement {
       let uses = names.filter { $0.text == name }
       // A variable bound twice is wrong where it is bound again; one never bound is
       // wrong where it is first used.
-      let rebinding = ["VariableAlreadyBound", "VariableTypeConflict", "RelationshipUniquenessViolation", "ColumnNameConflict"]
+      let rebinding = [
+        "VariableAlreadyBound", "VariableTypeConflict", "RelationshipUniquenessViolation", "ColumnNameConflict",
+        "InvalidArgumentType",
+      ]
       let chosen = rebinding.contains(error.detail) && uses.count > 1 ? uses[1] : uses.first
       placed.offset = chosen?.start
     } else if error.detail == "InvalidAggregation" || error.detail == "NestedAggregation" {

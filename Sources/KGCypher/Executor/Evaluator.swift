@@ -228,6 +228,10 @@ struct Evaluator {
     case .equal: return Comparison.equals(left, right).map(Value.boolean) ?? .null
     case .notEqual: return Comparison.equals(left, right).map { .boolean(!$0) } ?? .null
     case .less, .greater, .lessOrEqual, .greaterOrEqual:
+      // NaN is unordered: every ordering comparison of a number with it is false.
+      if isNumber(left) && isNumber(right), Comparison.number(left).isNaN || Comparison.number(right).isNaN {
+        return .boolean(false)
+      }
       guard let order = Comparison.compare(left, right) else { return .null }
       return .boolean(holds(op, order))
     case .in:
@@ -260,6 +264,13 @@ struct Evaluator {
       return .boolean(regex.firstMatch(in: text, range: range) != nil)
     default:
       return try Arithmetic.apply(op, left, right)
+    }
+  }
+
+  private static func isNumber(_ value: Value) -> Bool {
+    switch value {
+    case .integer, .float: true
+    default: false
     }
   }
 

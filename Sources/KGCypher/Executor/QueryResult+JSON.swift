@@ -86,7 +86,7 @@ extension QueryResult {
       let name = graph.nodeProperty("name", at: index)?.displayText
       return "(\(graph.labels(of: index).map { ":" + $0 }.joined())\(name.map { " " + $0 } ?? " " + graph.nodeID(at: index)))"
     case .relationship(let index): return "[:\(working.edgeType(at: index))]"
-    default: return json(value).serialized()
+    default: return json(value).serialized(specialFloats: true)
     }
   }
 }

@@ -93,7 +93,7 @@ extension NewsGraphCommand {
 
     static func render(_ result: QueryResult, _ format: Format) -> String {
       switch format {
-      case .json: return result.json().serialized() + "\n"
+      case .json: return result.json().serialized(specialFloats: true) + "\n"
       case .table: return result.table()
       case .csv:
         func quoted(_ text: String) -> String {
