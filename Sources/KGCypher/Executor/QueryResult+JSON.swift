@@ -63,6 +63,7 @@ extension QueryResult {
 
   /// The result as a text table.
   public func table() -> String {
+    if columns.isEmpty { return "(no columns)\n" }
     var widths = columns.map(\.count)
     let cells = rows.map { row in row.map { text($0) } }
     for row in cells { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }

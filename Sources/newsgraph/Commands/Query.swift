@@ -87,6 +87,7 @@ extension NewsGraphCommand {
       }
       if result.changedGraph, let changed = result.graph {
         try QueryGraphFiles.save(changed, to: graph, useSnapshot: !noSnapshot)
+        CommandOutput.note("saved \(graph) (\(changed.nodeCount) nodes, \(changed.edgeCount) edges)")
       }
       print(Self.render(result, chosen), terminator: "")
     }
@@ -158,6 +159,7 @@ struct Shell {
           if result.changedGraph, let changed = result.graph {
             graph = changed
             store = try QueryGraphFiles.save(changed, to: graphPath, useSnapshot: useSnapshot)
+            print("saved \(graphPath) (\(changed.nodeCount) nodes, \(changed.edgeCount) edges)")
           }
         } else {
           result = try QueryEngine.run(statement, on: store, parameters: parameters)
