@@ -16,6 +16,23 @@ import Testing
     for entity in expected { #expect(found.contains(entity), "\(text): \(found)") }
   }
 
+  @Test(arguments: [
+    ("Syrian President Karim al-Haddad did not attend.", "Person:Karim al-Haddad"),
+    ("President Omar Nabil el-Masri of Egypt opened the summit.", "Person:Omar Nabil el-Masri"),
+    ("The envoy met Sheikh Hamad bin-Rashid in Doha.", "Person:Hamad bin-Rashid"),
+  ])
+  func hyphenatedNameParticlesStayInTheName(text: String, expected: String) throws {
+    let found = try Shipped.entities(text)
+    #expect(found.contains(expected), "\(text): \(found)")
+  }
+
+  @Test(arguments: ["“Growth is strong,” said Henrik Vale, an IMF director.", "Peter Shell chaired the meeting on Monday."])
+  func aOneWordOrganizationAfterAGivenNameIsASurname(text: String) throws {
+    let found = try Shipped.entities(text)
+    #expect(found.contains { $0.hasPrefix("Person:") && ($0.hasSuffix(" Vale") || $0.hasSuffix(" Shell")) }, "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Organization:Vale") || $0.hasPrefix("Organization:Shell") }, "\(found)")
+  }
+
   @Test func aSurnameJoinsTheFullNameEvenWhenItComesFirst() throws {
     let result = try Shipped.result("Okafor said the plan was ready. Later, Nigerian President Bola Okafor signed it.")
     let people = result.entities.filter { $0.type == .person }

@@ -287,6 +287,8 @@ public struct EntityResolver: Sendable {
         let affiliation = analysis.entity(at: title.affiliation) ?? title.inferredAffiliation
         holders["\(role)|\(affiliation.map(String.init) ?? "")", default: []].insert(person)
         holders["\(role)|", default: []].insert(person)
+        // Whoever leads a body under any title is "its leader" ("the Saudi leader").
+        if title.entry.isLeader, let affiliation { holders["leader of|\(affiliation)", default: []].insert(person) }
       }
     }
     for sentence in analyses.indices {
@@ -296,7 +298,10 @@ public struct EntityResolver: Sendable {
         guard title.entry.isLeader || title.affiliation != nil else { continue }
         let role = title.entry.role.lowercased()
         let affiliation = analyses[sentence].entity(at: title.affiliation) ?? title.inferredAffiliation
-        let key = "\(role)|\(affiliation.map(String.init) ?? "")"
+        var key = "\(role)|\(affiliation.map(String.init) ?? "")"
+        if holders[key] == nil, RelationExtractor.genericLeaderRoles.contains(role), let affiliation {
+          key = "leader of|\(affiliation)"
+        }
         guard let people = holders[key], people.count == 1, let person = people.first else { continue }
         let mention = Mention(
           kind: .person, form: .pronoun, sentence: sentence, tokens: title.tokens,

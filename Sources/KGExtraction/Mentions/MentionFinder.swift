@@ -59,7 +59,8 @@ public struct MentionFinder: Sendable {
         continue
       }
       if let match = gazetteer.match(at: position, in: tokens, end: range.upperBound, ignoringCase: analysis.isAllCaps).first,
-        acceptable(match, tokens: tokens, sentence: range, allCaps: analysis.isAllCaps)
+        acceptable(match, tokens: tokens, sentence: range, allCaps: analysis.isAllCaps),
+        !isSurnameAfterGivenName(match, tokens: tokens, sentence: range, allCaps: analysis.isAllCaps)
       {
         analysis.mentions.append(mention(for: match, sentence: index, document: document))
         covered.formUnion(match.tokens)
@@ -118,7 +119,7 @@ public struct MentionFinder: Sendable {
       var end = position + 1
       while end < range.upperBound, !covered.contains(end) {
         let token = tokens[end]
-        if isNameWord(token, allCaps: analysis.isAllCaps) {
+        if isNameWord(token, allCaps: analysis.isAllCaps) || isHyphenatedParticleName(token) {
           end += 1
         } else if Self.nameParticles.contains(token.lowercased) && !analysis.isAllCaps, end + 1 < range.upperBound,
           !covered.contains(end + 1), isNameWord(tokens[end + 1], allCaps: false)
@@ -144,6 +145,8 @@ public struct MentionFinder: Sendable {
 
     analysis.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     attachTitles(&analysis, tokens: tokens, sentence: range)
+    attachStackedTitles(&analysis)
+    attachPluralTitles(&analysis, tokens: tokens, sentence: range)
     return analysis
   }
 
@@ -228,7 +231,27 @@ public struct MentionFinder: Sendable {
     }
   }
 
+  /// "Henrik Vale": a one-word organization name ("Vale", "Shell", "Apple") right after
+  /// a capitalized given name is the person's surname, not the organization.
+  private func isSurnameAfterGivenName(_ match: Gazetteer.Match, tokens: [Token], sentence: Range<Int>, allCaps: Bool) -> Bool {
+    guard case .organization = match.entry, match.tokens.count == 1, !allCaps, match.tokens.lowerBound > sentence.lowerBound
+    else { return false }
+    let token = tokens[match.tokens.lowerBound]
+    let previous = tokens[match.tokens.lowerBound - 1]
+    return !token.isAllCaps && previous.kind == .word && previous.isCapitalized && lexicon.givenNames.contains(previous.lowercased)
+  }
+
   // MARK: Capitalized runs
+
+  /// "el-Sisi", "al-Assad", "bin-Zayed": a lower-case name particle joined by a hyphen
+  /// to a capitalized name, which continues a person's name.
+  private func isHyphenatedParticleName(_ token: Token) -> Bool {
+    guard token.kind == .word, let hyphen = token.text.firstIndex(of: "-") else { return false }
+    let particle = token.text[..<hyphen]
+    let rest = token.text[token.text.index(after: hyphen)...]
+    guard Self.nameParticles.contains(String(particle)), let first = rest.unicodeScalars.first else { return false }
+    return first.properties.isUppercase
+  }
 
   private func isNameWord(_ token: Token, allCaps: Bool) -> Bool {
     guard token.kind == .word else { return false }
@@ -453,6 +476,49 @@ public struct MentionFinder: Sendable {
         }
       }
     }
+  }
+
+  /// "AU chairperson President Ada Okafor": a title right before another title with a
+  /// holder has the same holder.
+  private func attachStackedTitles(_ analysis: inout SentenceAnalysis) {
+    for index in analysis.titles.indices.reversed() where analysis.titles[index].holder == nil {
+      let end = analysis.titles[index].tokens.upperBound
+      if let next = analysis.titles.first(where: { $0.tokens.lowerBound == end && $0.holder != nil }) {
+        analysis.titles[index].holder = next.holder
+        analysis.titles[index].isReference = false
+      }
+    }
+  }
+
+  /// "Presidents Ada Okafor of Nigeria and Jean Talon of Benin": a plural title holds
+  /// every name of the list after it, each with the country named after it.
+  private func attachPluralTitles(_ analysis: inout SentenceAnalysis, tokens: [Token], sentence: Range<Int>) {
+    var added: [TitleUse] = []
+    for title in analysis.titles {
+      let last = tokens[title.tokens.upperBound - 1].lowercased
+      guard last.hasSuffix("s"), !title.entry.phrase.hasSuffix("s"), let holder = title.holder,
+        var position = analysis.mention(at: holder)?.tokens.upperBound
+      else { continue }
+      func affiliationAfter(_ position: inout Int) -> Int? {
+        guard position + 1 < sentence.upperBound, tokens[position].lowercased == "of",
+          let country = analysis.mentions.first(where: { $0.tokens.lowerBound == position + 1 && $0.kind != .person })
+        else { return nil }
+        position = country.tokens.upperBound
+        return country.tokens.lowerBound
+      }
+      _ = affiliationAfter(&position)
+      while position + 1 < sentence.upperBound, [",", "and"].contains(tokens[position].lowercased) {
+        var next = position + 1
+        if tokens[next].lowercased == "and" && next + 1 < sentence.upperBound { next += 1 }
+        guard let person = analysis.mentions.first(where: { $0.tokens.lowerBound == next && $0.kind == .person }) else { break }
+        position = person.tokens.upperBound
+        var use = title
+        use.holder = person.tokens.lowerBound
+        use.affiliation = affiliationAfter(&position)
+        added.append(use)
+      }
+    }
+    analysis.titles += added
   }
 
   /// "Dmitry Peskov, the Kremlin's spokesman" / "Mark Rutte, NATO secretary-general": the

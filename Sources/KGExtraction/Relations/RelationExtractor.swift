@@ -26,6 +26,13 @@ public struct RelationExtractor: Sendable {
 
   static let prepositions: Set<String> = ["to", "of", "for", "with", "by", "from", "at", "in", "on", "about", "against", "than"]
   static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "such", "some"]
+  /// Words after which a trigger word is a noun ("several visits", "the talks").
+  static let nounMarkers: Set<String> = [
+    "the", "a", "an", "several", "many", "few", "two", "three", "recent", "previous", "earlier", "further", "his", "her",
+    "their", "its", "our", "these", "those",
+  ]
+  /// Prepositions that introduce a trigger's object ("met with", "talked to").
+  static let objectPrepositions: Set<String> = ["with", "to", "by", "for", "against", "from"]
   static let clauseBreaks: Set<String> = [";", ":", "--", "\u{2014}", "\u{2013}", "(", ")"]
   static let objectStops: Set<String> = [
     "who", "which", "that", "after", "before", "when", "while", "as", "because", "but", "since", "although", "where",
@@ -120,6 +127,10 @@ public struct RelationExtractor: Sendable {
 
   // MARK: Titles and nationality
 
+  /// Roles that say "leads" whatever a country calls its head ("leader", "ruler").
+  static let genericLeaderRoles: Set<String> = ["leader", "ruler", "head", "head of state", "head of government"]
+  static let indefiniteArticles: Set<String> = ["a", "an", "one"]
+
   private func titleRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
     var relations: [Relation] = []
     let range = context.document.sentences[sentence].tokens
@@ -129,10 +140,17 @@ public struct RelationExtractor: Sendable {
         context.entities[affiliation].type != .person
       else { continue }
       var leads = title.entry.isLeader
-      // "UK Chancellor Gordon Brown": a leader title the country's leader does not carry is an office in it.
-      if leads, let code = context.entities[affiliation].code, let heads = headTitles[code], !heads.isEmpty,
+      // "UK Chancellor Gordon Brown": a leader title the country's leader does not carry is
+      // an office in it; "the Palestinian leader" names the leader whatever the office.
+      if leads, !Self.genericLeaderRoles.contains(title.entry.role.lowercased()),
+        let code = context.entities[affiliation].code, let heads = headTitles[code], !heads.isEmpty,
         !heads.contains(title.entry.phrase), !heads.contains(title.entry.role.lowercased())
       {
+        leads = false
+      }
+      // "Henrik Vale, an IMF director": one of several holds a post in the body.
+      let phraseStart = min(title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
+      if leads, phraseStart > range.lowerBound, Self.indefiniteArticles.contains(context.document.tokens[phraseStart - 1].lowercased) {
         leads = false
       }
       // "IMF external relations director": lower-case words between the body and the
@@ -453,9 +471,18 @@ public struct RelationExtractor: Sendable {
         }
         break
       }
+      // "several visits to Oman": after a determiner or a number the word is a noun.
+      if span.lowerBound > range.lowerBound, Self.nounMarkers.contains(tokens[span.lowerBound - 1].lowercased) { return [] }
       guard let subjectMention = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context),
         let subject = subjectMention.entity
       else { return [] }
+      // "visits to Oman by French officials": someone else does it.
+      if let first = analysis.mentions.first(where: { $0.tokens.lowerBound >= span.upperBound && $0.entity != nil }),
+        first.tokens.lowerBound <= span.upperBound + 2, first.tokens.upperBound < range.upperBound,
+        tokens[first.tokens.upperBound].lowercased == "by"
+      {
+        return []
+      }
       let source = holderIfAffiliation(subject, in: analysis, context: context)
       for object in objects { pairs.append((source, object, subjectMention.tokens.lowerBound)) }
     case .noun:
@@ -476,9 +503,17 @@ public struct RelationExtractor: Sendable {
         }
         guard let ownerMention = owner, let subject = ownerMention.entity else { break }
         let source = holderIfAffiliation(subject, in: analysis, context: context)
-        let direct = objects.prefix(1).filter { _ in
-          analysis.mentions.contains { $0.tokens.lowerBound >= span.upperBound && $0.tokens.lowerBound <= span.upperBound + 3 }
+        let directMention = analysis.mentions.first {
+          $0.tokens.lowerBound >= span.upperBound && $0.tokens.lowerBound <= span.upperBound + 3 && $0.entity != nil
         }
+        // "visits to Riyadh by British officials": the agent after "by" makes the visits,
+        // and a group named by its nationality is not the country.
+        if let directMention, directMention.tokens.upperBound < range.upperBound,
+          tokens[directMention.tokens.upperBound].lowercased == "by"
+        {
+          break
+        }
+        let direct = objects.prefix(1).filter { _ in directMention != nil }
         for object in direct { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
         break
       }
@@ -492,8 +527,14 @@ public struct RelationExtractor: Sendable {
           break
         }
       }
-      // "X's meeting with Y", "X held talks with Y".
+      // "X's meeting with Y", "X held talks with Y" (not "visits to Y by Z").
       guard span.upperBound < range.upperBound, ["with", "to"].contains(tokens[span.upperBound].lowercased) else { break }
+      if let first = analysis.mentions.first(where: { $0.tokens.lowerBound > span.upperBound && $0.entity != nil }),
+        first.tokens.lowerBound <= span.upperBound + 3, first.tokens.upperBound < range.upperBound,
+        tokens[first.tokens.upperBound].lowercased == "by"
+      {
+        break
+      }
       var owner: Mention?
       if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
         owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
@@ -533,10 +574,14 @@ public struct RelationExtractor: Sendable {
     return relations
   }
 
-  /// The subject of a trigger: the nearest entity mention before it in its clause.
+  /// The subject of a trigger: the nearest entity mention before it in its clause. For a
+  /// verb in a second verb phrase ("X will hold talks with Y and meet Z"), mentions that
+  /// are objects in the first phrase are passed over: the subject is X.
   private func subjectMention(before position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> Mention? {
     let tokens = context.document.tokens
+    let coordinated = position > range.lowerBound && tokens[position - 1].lowercased == "and"
     for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
+      if coordinated && isObject(mention, analysis: analysis, range: range, tokens: tokens) { continue }
       let between = tokens[mention.tokens.upperBound..<position]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { return nil }
       if between.count > 10 { return nil }
@@ -550,6 +595,21 @@ public struct RelationExtractor: Sendable {
       return mention
     }
     return nil
+  }
+
+  /// Whether a mention is the object of a verb or preposition: the word before it (or
+  /// before its title and the title's country) is a lower-case word other than a
+  /// determiner or a conjunction.
+  private func isObject(_ mention: Mention, analysis: SentenceAnalysis, range: Range<Int>, tokens: [Token]) -> Bool {
+    var start = mention.tokens.lowerBound
+    if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound }) {
+      start = min(start, title.tokens.lowerBound)
+      if let affiliation = analysis.mention(at: title.affiliation) { start = min(start, affiliation.tokens.lowerBound) }
+    }
+    guard start > range.lowerBound else { return false }
+    let before = tokens[start - 1]
+    guard before.kind == .word, !before.isCapitalized else { return false }
+    return !Self.determiners.contains(before.lowercased) && !["and", "or", "but", "while"].contains(before.lowercased)
   }
 
   /// The entities a trigger acts on: mentions after it (after "with"/"to"/"by"), up to
@@ -568,6 +628,13 @@ public struct RelationExtractor: Sendable {
       // Only a few words may separate the trigger from its first object ("met on Monday
       // with"), or more when "with" introduces it ("discussed the plan with").
       if result.isEmpty && between.count > 6 && !(between.count <= 14 && between.contains { $0.lowercased == "with" }) {
+        break
+      }
+      // "King Faisal visited in 1967 and King Khaled in 1981": a name after "and" that no
+      // preposition introduces is a new conjunct, not the object.
+      if result.isEmpty, let and = between.lastIndex(where: { $0.lowercased == "and" }),
+        !between[and...].contains(where: { Self.objectPrepositions.contains($0.lowercased) })
+      {
         break
       }
       if !result.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," || $0.text == "&" }) && between.count > 0 {
