@@ -129,6 +129,55 @@ import Testing
     #expect(!found.contains { $0.contains("Rashid") && $0.hasSuffix("Oman") }, "\(found)")
   }
 
+  @Test(arguments: [
+    "A Chilean journalist demands answers from the United Nations.",
+    "The fiancee of a murdered Chilean journalist said the United Nations must act.",
+  ])
+  func aDemonymBeforeACommonNounIsNoSpeaker(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(!found.contains { $0.hasPrefix("Chile ") }, "\(found)")
+  }
+
+  @Test func officialsOfACountrySpeakForIt() throws {
+    let found = try Shipped.relations("Chilean officials said Peru had broken the accord.")
+    #expect(found.contains("Chile said Peru"), "\(found)")
+  }
+
+  @Test func everySourceOfAccordingToSpeaksAndNothingElse() throws {
+    let found = try Shipped.relations("According to Reuters and Al Jazeera, Kamal Idris is the de facto Sudanese ruler.")
+    #expect(found.contains("Reuters said Kamal Idris"), "\(found)")
+    #expect(found.contains("Al Jazeera said Kamal Idris"), "\(found)")
+    #expect(!found.contains("Reuters said Al Jazeera"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Kamal Idris said") }, "\(found)")
+  }
+
+  @Test func whatIsReportedEndsWhereTheSentenceTurns() throws {
+    let found = try Shipped.relations(
+      "Peru denied that its troops had crossed the border, however, a United Nations report later confirmed it.")
+    #expect(!found.contains("Peru said United Nations"), "\(found)")
+  }
+
+  @Test func coordinatedSpeakersAllSayIt() throws {
+    let found = try Shipped.relations("Oxfam, Amnesty International and Human Rights Watch said Peru had ignored the ruling.")
+    for speaker in ["Oxfam", "Amnesty International", "Human Rights Watch"] {
+      #expect(found.contains("\(speaker) said Peru"), "\(found)")
+    }
+  }
+
+  @Test func aQuotationReopenedInTheNextParagraphKeepsItsSpeaker() throws {
+    let text = "Lima, May 2 - Oxfam's Rosa Quispe said: \"The plan fails the poorest.\n\n\"As long as Peru and Chile ignore the farmers, nothing will change.\""
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Rosa Quispe said Peru"), "\(found)")
+    #expect(found.contains("Rosa Quispe said Chile"), "\(found)")
+  }
+
+  @Test func theOneSpokenToInAnOpeningPhraseIsAnAddressee() throws {
+    let text = "Kamal Idris arrived in Lima on Monday. Speaking to Ana Ruiz of Reuters, he said the talks would go on."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Kamal Idris said Ana Ruiz"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Ana Ruiz said") }, "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -158,7 +158,7 @@ public struct EntityResolver: Sendable {
 
     inferAffiliations(&analyses, entities: entities)
     resolveTitleReferences(&analyses, entities: &entities, document: document)
-    resolvePronouns(&analyses, entities: entities)
+    resolvePronouns(&analyses, entities: entities, document: document)
     rebuildReferences(&entities, analyses: analyses)
     for index in entities.indices where entities[index].type == .person {
       // The canonical name is the fullest form.
@@ -316,17 +316,31 @@ public struct EntityResolver: Sendable {
 
   /// "he"/"she" → a person before it in the same sentence, else the first person (the
   /// subject, usually) of the latest of the two previous sentences that names one.
-  private func resolvePronouns(_ analyses: inout [SentenceAnalysis], entities: [Entity]) {
+  ///
+  /// A pronoun right after an opening participle phrase ("Speaking to Martin Ortiz, he
+  /// said") is the earlier subject, not the person in the phrase; a resolved pronoun
+  /// is its sentence's subject for the sentences after it.
+  private func resolvePronouns(_ analyses: inout [SentenceAnalysis], entities: [Entity], document: TextDocument) {
     var subjectOfSentence: [Int: Int] = [:]
+    let tokens = document.tokens
     for sentence in analyses.indices {
       var seenHere: Int?
+      let range = document.sentences[sentence].tokens
+      let opensWithParticiple = !range.isEmpty && {
+        let first = tokens[range.lowerBound].lowercased
+        return first.hasSuffix("ing") || ["asked", "interviewed", "questioned", "addressing"].contains(first)
+      }()
+      let firstComma = opensWithParticiple ? range.first { tokens[$0].text == "," } : nil
       for index in analyses[sentence].mentions.indices {
         let mention = analyses[sentence].mentions[index]
         if case .pronoun = mention.kind {
           let previous = (max(0, sentence - 2)..<sentence).reversed().lazy.compactMap { subjectOfSentence[$0] }.first
-          if let person = seenHere ?? previous {
+          let afterOpening = firstComma.map { mention.tokens.lowerBound == $0 + 1 } ?? false
+          if let person = afterOpening ? (previous ?? seenHere) : (seenHere ?? previous) {
             analyses[sentence].mentions[index].entity = person
             analyses[sentence].mentions[index].reason = "pronoun for \(entities[person].name)"
+            seenHere = person
+            if subjectOfSentence[sentence] == nil { subjectOfSentence[sentence] = person }
           }
         } else if mention.kind == .person, let entity = mention.entity {
           seenHere = entity

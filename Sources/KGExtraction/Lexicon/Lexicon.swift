@@ -31,6 +31,8 @@ public struct Lexicon: Sendable {
   /// Lower-case abbreviations that never end a sentence.
   public var titleAbbreviations: Set<String> = []
   public var sentenceStarters: Set<String> = []
+  /// Nouns after a demonym that speak for the country ("Saudi officials").
+  public var spokesGroups: Set<String> = []
   /// Lower-case pronoun and its gender letter (`m`, `f`, `o`).
   public var pronouns: [String: String] = [:]
 
@@ -91,6 +93,7 @@ public struct Lexicon: Sendable {
     }
     lexicon.abbreviations.formUnion(lexicon.honorifics.filter { !$0.contains(" ") })
     lexicon.sentenceStarters = try TSVFile.words(rulesFolder + "/sentence_starters.txt", lowercased: true)
+    lexicon.spokesGroups = try TSVFile.words(rulesFolder + "/spokesgroups.txt", lowercased: true)
     for row in try TSVFile.rows(rulesFolder + "/pronouns.tsv", columns: 2...2) {
       lexicon.pronouns[row[0].lowercased()] = row[1]
     }

@@ -63,6 +63,17 @@ public struct RelationExtractor: Sendable {
     var quotes = QuoteSpan.find(in: document)
     for index in quotes.indices {
       attribute(&quotes[index], analyses: analyses, context: context)
+      // A quotation that opens the sentence after an attributed one, with no speaker of
+      // its own, continues it (news style reopens a quotation in each paragraph).
+      if quotes[index].speaker == nil, index > 0, let previous = quotes[index - 1].speaker {
+        let sentence = context.sentenceOfToken[quotes[index].open]
+        if sentence == context.sentenceOfToken[quotes[index - 1].close] + 1,
+          quotes[index].open == document.sentences[sentence].tokens.lowerBound
+        {
+          quotes[index].speaker = previous
+          quotes[index].rule = "continues the quotation before"
+        }
+      }
     }
     for quote in quotes {
       guard let speaker = quote.speaker else { continue }
@@ -248,6 +259,7 @@ public struct RelationExtractor: Sendable {
     }
     var best: Mention?
     for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
+      if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) { break }
       // Stop at a clause break between the mention and the verb.
       let between = tokens[mention.tokens.upperBound..<position]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { break }
@@ -284,14 +296,18 @@ public struct RelationExtractor: Sendable {
       let word = tokens[position].lowercased
       // "according to X": X says what the rest of the sentence says.
       if word == "according", position + 2 < range.upperBound, tokens[position + 1].lowercased == "to",
-        let source = analysis.mentions.first(where: { $0.tokens.lowerBound == position + 2 })?.entity
+        analysis.mentions.contains(where: { $0.tokens.lowerBound == position + 2 && $0.entity != nil })
       {
-        for mention in analysis.mentions where mention.tokens.lowerBound < position || mention.tokens.lowerBound > position + 2 {
-          guard let target = mention.entity, target != source, mention.form != .pronoun else { continue }
-          relations.append(
-            Relation(
-              type: .said, source: source, target: target, status: .occurred, role: nil, sentence: sentence,
-              quote: document.text(of: document.sentences[sentence]), rule: "according to"))
+        // "According to Reuters and NBC, ...": every source says the rest.
+        let (sources, sourceEnd) = sourceList(from: position + 2, analysis: analysis, range: range, tokens: tokens)
+        for source in sources {
+          for mention in analysis.mentions where mention.tokens.lowerBound < position || mention.tokens.lowerBound >= sourceEnd {
+            guard let target = mention.entity, !sources.contains(target), mention.form != .pronoun else { continue }
+            relations.append(
+              Relation(
+                type: .said, source: source, target: target, status: .occurred, role: nil, sentence: sentence,
+                quote: document.text(of: document.sentences[sentence]), rule: "according to"))
+          }
         }
         continue
       }
@@ -320,7 +336,19 @@ public struct RelationExtractor: Sendable {
       } else if position + 3 >= range.upperBound, position > range.lowerBound, tokens[position - 1].text == "," {
         content = range.lowerBound..<(position - 1)
       }
+      // What is reported ends where the sentence turns: ", however", ", but", ";".
+      if let turn = (content.lowerBound..<content.upperBound).first(where: { index in
+        let word = tokens[index].lowercased
+        return tokens[index].text == ";"
+          || (["however", "but", "while", "whereas", "although"].contains(word) && index > range.lowerBound && tokens[index - 1].text == ",")
+      }) {
+        content = content.lowerBound..<max(content.lowerBound, tokens[turn].text == ";" ? turn : turn - 1)
+      }
       var targets: [(Int, String)] = []
+      // "Speaking to NBC News, she said ...": the one spoken to, named before.
+      if let addressee = addresseeOfOpeningPhrase(analysis: analysis, range: range, before: position, tokens: tokens) {
+        targets.append((addressee, "spoken to at the start of the sentence"))
+      }
       if takesAddressee, let addressee = analysis.mentions.first(where: { $0.tokens.lowerBound == contentStart }),
         let entity = addressee.entity
       {
@@ -334,11 +362,17 @@ public struct RelationExtractor: Sendable {
         }
       }
       let quoteText = content.isEmpty ? nil : document.slice(tokens[content.lowerBound].start, tokens[content.upperBound - 1].end)
-      for (target, reason) in targets where target != speaker {
-        relations.append(
-          Relation(
-            type: .said, source: speaker, target: target, status: negated ? .negated : .occurred, role: nil,
-            sentence: sentence, quote: quoteText, rule: "reported speech: \(reason)"))
+      // "A, B and C said ...": every one of them says it.
+      var speakers = [speaker]
+      let joint = jointSubjects(before: position, analysis: analysis, range: range, context: context)
+      if joint.count >= 2, joint.contains(where: { $0.0 == speaker }) { speakers = joint.map(\.0) }
+      for source in speakers {
+        for (target, reason) in targets where target != source && !speakers.contains(target) {
+          relations.append(
+            Relation(
+              type: .said, source: source, target: target, status: negated ? .negated : .occurred, role: nil,
+              sentence: sentence, quote: quoteText, rule: "reported speech: \(reason)"))
+        }
       }
     }
     return relations
@@ -582,6 +616,7 @@ public struct RelationExtractor: Sendable {
     let coordinated = position > range.lowerBound && tokens[position - 1].lowercased == "and"
     for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= position && mention.entity != nil {
       if coordinated && isObject(mention, analysis: analysis, range: range, tokens: tokens) { continue }
+      if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) { return nil }
       let between = tokens[mention.tokens.upperBound..<position]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { return nil }
       if between.count > 10 { return nil }
@@ -595,6 +630,39 @@ public struct RelationExtractor: Sendable {
       return mention
     }
     return nil
+  }
+
+  /// "Speaking to X," / "Talking to X," / "In an interview with X," opening a sentence:
+  /// X, when it comes before `position`.
+  private func addresseeOfOpeningPhrase(analysis: SentenceAnalysis, range: Range<Int>, before position: Int, tokens: [Token]) -> Int? {
+    let words = tokens[range.lowerBound..<min(position, range.lowerBound + 5)].map(\.lowercased)
+    let openers: [[String]] = [["speaking", "to"], ["talking", "to"], ["in", "an", "interview", "with"], ["in", "interview", "with"], ["writing", "in"], ["speaking", "with"]]
+    guard let opener = openers.first(where: { words.starts(with: $0) }) else { return nil }
+    let start = range.lowerBound + opener.count
+    // The phrase runs to its comma: "In an interview with British journalist Ana Ruiz,".
+    guard let comma = (start..<position).first(where: { tokens[$0].text == "," }) else { return nil }
+    let inside = analysis.mentions.filter { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= comma && $0.entity != nil }
+    // The person if one is named ("British journalist Ana Ruiz"), else the first body.
+    if let person = inside.last(where: { $0.kind == .person }) { return person.entity }
+    return inside.first { !isAdjectivalDemonym($0, analysis: analysis, tokens: tokens) && $0.form != .demonym }?.entity
+  }
+
+  /// "a Saudi journalist": a demonym before a lower-case noun that is neither a title
+  /// nor a group speaking for the country ("Saudi officials"), so the country is not who
+  /// acts.
+  private func isAdjectivalDemonym(_ mention: Mention, analysis: SentenceAnalysis, tokens: [Token]) -> Bool {
+    guard mention.form == .demonym, mention.tokens.upperBound < tokens.count else { return false }
+    // "a Chilean journalist said": a title nobody holds here is an unnamed person of the
+    // country (but "Chilean officials" and "the Chilean spokesman" speak for it).
+    if let title = analysis.titles.first(where: { $0.tokens.lowerBound == mention.tokens.upperBound }) {
+      let head = tokens[title.tokens.upperBound - 1].lowercased
+      return title.holder == nil && !lexicon.spokesGroups.contains(head) && !lexicon.spokesGroups.contains(head + "s")
+    }
+    let next = tokens[mention.tokens.upperBound]
+    guard next.kind == .word, !next.isCapitalized, lexicon.speechVerbs[next.lowercased] == nil,
+      triggersByFirstWord[next.lowercased] == nil, !lexicon.spokesGroups.contains(next.lowercased)
+    else { return false }
+    return true
   }
 
   /// Whether a mention is the object of a verb or preposition: the word before it (or
@@ -655,6 +723,35 @@ public struct RelationExtractor: Sendable {
   private func isAffiliationOfHolder(_ index: Int, in analysis: SentenceAnalysis) -> Bool {
     let start = analysis.mentions[index].tokens.lowerBound
     return analysis.titles.contains { $0.affiliation == start && ($0.holder != nil || $0.isReference) }
+  }
+
+  /// "Reuters", "Reuters and NBC", "AFP, Reuters and NBC" at `position`: the sources and
+  /// where the list ends. A comma ends the list unless the list goes on to an "and".
+  private func sourceList(from position: Int, analysis: SentenceAnalysis, range: Range<Int>, tokens: [Token]) -> ([Int], Int) {
+    guard let first = analysis.mentions.first(where: { $0.tokens.lowerBound == position }), let entity = first.entity else {
+      return ([], position)
+    }
+    var sources = [entity]
+    var end = first.tokens.upperBound
+    while end + 1 < range.upperBound {
+      let joiner = tokens[end].lowercased
+      guard joiner == "and" || joiner == "," else { break }
+      var next = end + 1
+      if joiner == "," && tokens[next].lowercased == "and" { next += 1 }
+      guard let mention = analysis.mentions.first(where: { $0.tokens.lowerBound == next }), let source = mention.entity else { break }
+      if joiner == "," {
+        // Only a list that ends in "and" goes on after a comma.
+        var probe = mention.tokens.upperBound
+        while probe < range.upperBound && tokens[probe].text == "," { probe += 1 }
+        let continues = tokens[end + 1].lowercased == "and"
+          || (probe < range.upperBound && ["and", ","].contains(tokens[mention.tokens.upperBound].lowercased)
+            && analysis.mentions.contains { $0.tokens.lowerBound > mention.tokens.upperBound && $0.tokens.lowerBound <= mention.tokens.upperBound + 2 })
+        guard continues else { break }
+      }
+      if !sources.contains(source) { sources.append(source) }
+      end = mention.tokens.upperBound
+    }
+    return (sources, end)
   }
 
   /// "X and Y", "X, Y and Z" starting at `position`.
