@@ -178,6 +178,21 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Ana Ruiz said") }, "\(found)")
   }
 
+  @Test(arguments: [
+    "Chile's Prince Karl and Princess Ines went to Peru in November.",
+    "Prince Karl and Princess Ines travelled to Peru last year.",
+  ])
+  func travellersOfAListAllVisit(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Karl visited Peru") || found.contains("Prince Karl visited Peru"), "\(found)")
+    #expect(found.contains("Ines visited Peru") || found.contains("Princess Ines visited Peru"), "\(found)")
+  }
+
+  @Test func aTripVisitsOnlyThePlaceItGoesTo() throws {
+    let found = try Shipped.relations("Rosa Quispe traveled to Geneva for the United Nations conference.")
+    #expect(!found.contains { $0.hasPrefix("Rosa Quispe") && $0.hasSuffix("United Nations") }, "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

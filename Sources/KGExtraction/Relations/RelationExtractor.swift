@@ -486,7 +486,7 @@ public struct RelationExtractor: Sendable {
     let tokens = context.document.tokens
     let range = context.document.sentences[sentence].tokens
     var pairs: [(Int, Int, Int)] = []  // source, target, subject start
-    let objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
+    var objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
     switch trigger.role {
     case .verb:
       // Passive: "the freeze offered by the Paris Club to Indonesia" — the agent after "by"
@@ -517,8 +517,19 @@ public struct RelationExtractor: Sendable {
       {
         return []
       }
-      let source = holderIfAffiliation(subject, in: analysis, context: context)
-      for object in objects { pairs.append((source, object, subjectMention.tokens.lowerBound)) }
+      // "went to", "arrived in": the place is what comes right after, nothing later.
+      if let last = trigger.words.last, ["to", "in"].contains(last) {
+        objects = objects.prefix(1).filter { object in
+          analysis.mentions.contains { $0.entity == object && $0.tokens.lowerBound <= span.upperBound + 1 && $0.tokens.lowerBound >= span.upperBound }
+        }
+      }
+      // "Prince Karl and Princess Ines went to Chile": every subject of the list.
+      var sources = [holderIfAffiliation(subject, in: analysis, context: context)]
+      let joint = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
+      if joint.count >= 2, joint.contains(where: { $0.0 == subject }) { sources = joint.map(\.0) }
+      for source in sources {
+        for object in objects where !sources.contains(object) { pairs.append((source, object, subjectMention.tokens.lowerBound)) }
+      }
     case .noun:
       // A noun trigger that ends in its preposition ("war between", "visit to", "support for").
       if let last = trigger.words.last, ["between", "with", "to", "for", "of", "against", "on"].contains(last) {
@@ -777,6 +788,8 @@ public struct RelationExtractor: Sendable {
     var cursor = position
     var sawAnd = false
     for (index, mention) in analysis.mentions.enumerated().reversed() where mention.tokens.upperBound <= position {
+      // Mentions inside the title phrase of the party just taken are part of it.
+      guard mention.tokens.upperBound <= cursor else { continue }
       let between = tokens[mention.tokens.upperBound..<cursor]
       if parties.isEmpty {
         if between.count > 3 || between.contains(where: { Self.clauseBreaks.contains($0.text) || $0.text == "," }) { break }
@@ -785,7 +798,11 @@ public struct RelationExtractor: Sendable {
         if !joined { break }
         if between.contains(where: { $0.text == "and" || $0.text == "&" }) { sawAnd = true }
       }
+      // A titled name begins at its title ("Princess Ines"), or at the title's country.
       cursor = mention.tokens.lowerBound
+      if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound && $0.tokens.upperBound <= mention.tokens.lowerBound }) {
+        cursor = min(cursor, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
+      }
       guard let entity = mention.entity, !isAffiliationOfHolder(index, in: analysis) else { continue }
       if !parties.contains(where: { $0.0 == entity }) { parties.insert((entity, mention.tokens.lowerBound), at: 0) }
     }
