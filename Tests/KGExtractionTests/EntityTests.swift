@@ -33,6 +33,13 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Organization:Vale") || $0.hasPrefix("Organization:Shell") }, "\(found)")
   }
 
+  @Test func aNameKeepsItsParticlesAsWritten() throws {
+    let result = try Shipped.result("Brazil's President Lula da Silva met reporters. Later, Silva left for Lima.")
+    let people = result.entities.filter { $0.type == .person }
+    #expect(people.count == 1)
+    #expect(people.first?.name == "Lula da Silva")
+  }
+
   @Test func aSurnameJoinsTheFullNameEvenWhenItComesFirst() throws {
     let result = try Shipped.result("Okafor said the plan was ready. Later, Nigerian President Bola Okafor signed it.")
     let people = result.entities.filter { $0.type == .person }

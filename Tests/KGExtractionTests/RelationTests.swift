@@ -193,6 +193,22 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Rosa Quispe") && $0.hasSuffix("United Nations") }, "\(found)")
   }
 
+  @Test func aNameSetOffByCommasBeforeASpeechVerbIsTheSpeaker() throws {
+    let found = try Shipped.relations("One of Mr Quispe's deputies, Tupac Mamani, told Reuters that Peru was still considering the offer.")
+    #expect(found.contains("Tupac Mamani said Reuters"), "\(found)")
+    #expect(found.contains("Tupac Mamani said Peru"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Quispe said") }, "\(found)")
+  }
+
+  @Test(arguments: [
+    ("Rosa Quispe, professor of political science at Kyoto University, told Reuters the plan would fail.", "Rosa Quispe member_of Kyoto University"),
+    ("Oxfam's Rosa Quispe said the plan would fail.", "Rosa Quispe member_of Oxfam"),
+  ])
+  func membershipsFromFieldsAndPossessives(text: String, expected: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains(expected), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -105,6 +105,13 @@ public struct EntityResolver: Sendable {
         personOfName[words.joined(separator: " ")] = entity
       }
       entities[entity].addAlias(words.joined(separator: " "))
+      // "Lula da Silva": the name as written keeps its particles (matching ignores them).
+      let written = mention.surface.split(separator: " ").map(String.init)
+      if written.count > words.count, written.contains(where: { MentionFinder.nameParticles.contains($0) }),
+        written.allSatisfy({ $0.first?.isLetter == true })
+      {
+        entities[entity].addAlias(written.joined(separator: " "))
+      }
       entities[entity].mentions.append(reference)
       analyses[reference.sentence].mentions[reference.index].entity = entity
     }

@@ -385,6 +385,13 @@ public struct MentionFinder: Sendable {
     if run.upperBound < sentence.upperBound {
       let next = tokens[run.upperBound].lowercased
       if lexicon.speechVerbs[next] != nil { return "followed by '\(tokens[run.upperBound].text)'" }
+      // "one of the minister's deputies, Rosa Quispe, told": a name of two or more words
+      // set off by commas before a speech verb.
+      if next == ",", run.count >= 2, run.upperBound + 1 < sentence.upperBound, run.lowerBound > sentence.lowerBound,
+        tokens[run.lowerBound - 1].text == ",", lexicon.speechVerbs[tokens[run.upperBound + 1].lowercased] != nil
+      {
+        return "set off by commas before '\(tokens[run.upperBound + 1].text)'"
+      }
     }
     if run.lowerBound > sentence.lowerBound {
       let previous = tokens[run.lowerBound - 1].lowercased
@@ -455,6 +462,16 @@ public struct MentionFinder: Sendable {
           let holderMention = analysis.mention(at: holder)
         {
           position = holderMention.tokens.upperBound
+        }
+        // "professor of political science at Waseda University": past the field to the body.
+        if position < sentence.upperBound, tokens[position].lowercased == "of" {
+          var probe = position + 1
+          while probe < sentence.upperBound, probe < position + 5, tokens[probe].kind == .word, !tokens[probe].isCapitalized,
+            tokens[probe].lowercased != "at"
+          {
+            probe += 1
+          }
+          if probe > position + 1, probe < sentence.upperBound, tokens[probe].lowercased == "at" { position = probe }
         }
         if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].lowercased) {
           position += 1

@@ -98,6 +98,7 @@ public struct RelationExtractor: Sendable {
     for sentence in analyses.indices {
       relations += titleRelations(analyses[sentence], sentence: sentence, context: context)
       relations += nationalityRelations(analyses[sentence], sentence: sentence, context: context)
+      relations += possessiveMembershipRelations(analyses[sentence], sentence: sentence, context: context)
       relations += speechRelations(analyses[sentence], sentence: sentence, context: context)
       relations += triggerRelations(analyses[sentence], sentence: sentence, context: context)
     }
@@ -204,6 +205,27 @@ public struct RelationExtractor: Sendable {
     return relations
   }
 
+  /// "Oxfam's Rosa Quispe": an organization's possessive before a person with no title
+  /// names one of its people.
+  private func possessiveMembershipRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    let tokens = context.document.tokens
+    for mention in analysis.mentions {
+      guard case .organization = mention.kind else { continue }
+      guard let body = mention.entity, mention.tokens.upperBound + 1 < tokens.count,
+        tokens[mention.tokens.upperBound].kind == .possessive,
+        let next = analysis.mentions.first(where: { $0.tokens.lowerBound == mention.tokens.upperBound + 1 }),
+        next.kind == .person, let person = next.entity,
+        !analysis.titles.contains(where: { $0.holder == next.tokens.lowerBound })
+      else { continue }
+      relations.append(
+        Relation(
+          type: .memberOf, source: person, target: body, status: nil, role: nil, sentence: sentence, quote: nil,
+          rule: "'\(mention.surface)'s' before a name"))
+    }
+    return relations
+  }
+
   // MARK: Speech
 
   private func attribute(_ quote: inout QuoteSpan, analyses: [SentenceAnalysis], context: Context) {
@@ -246,6 +268,15 @@ public struct RelationExtractor: Sendable {
   private func subject(before position: Int, in analysis: SentenceAnalysis, context: Context) -> Int? {
     let tokens = context.document.tokens
     let sentence = context.document.sentences[analysis.mentions.first?.sentence ?? context.sentenceOfToken[position]].tokens
+    // "one of the minister's deputies, Rosa Quispe, told": the name set off by commas is
+    // the speaker.
+    if position - 1 > sentence.lowerBound, tokens[position - 1].text == ",",
+      let named = analysis.mentions.last(where: { $0.tokens.upperBound == position - 1 && $0.kind == .person }),
+      named.tokens.lowerBound > sentence.lowerBound, tokens[named.tokens.lowerBound - 1].text == ",",
+      let entity = named.entity
+    {
+      return entity
+    }
     // "X, professor of law at Y University, told": the subject is before the apposition.
     if position - 1 > sentence.lowerBound, tokens[position - 1].text == "," {
       var opening = position - 2
