@@ -209,6 +209,35 @@ import Testing
     #expect(found.contains(expected), "\(found)")
   }
 
+  @Test(arguments: [
+    "King Rashid may ask Peru to restore diplomatic relations with Chile.",
+    "Rosa Quispe urged Chile to reopen the border.",
+    "Rosa Quispe called on Chile to reopen the border.",
+  ])
+  func requestsAndUrgingsAreProposals(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains { $0.hasSuffix("proposed Peru") || $0.hasSuffix("proposed Chile") }, "\(found)")
+  }
+
+  @Test func unnamedOfficialsSpeakForTheCountryWhoseOfficialsTheArticleNamed() throws {
+    let text = "Chilean officials said the talks would resume. Peru would not change its position on the border with Bolivia, officials said."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Chile said Peru"), "\(found)")
+    #expect(found.contains("Chile said Bolivia"), "\(found)")
+  }
+
+  @Test func aSpeakerAfterTheLastCommaOrNone() throws {
+    let found = try Shipped.relations("The meeting split the two former OPEC allies, diplomats said.")
+    #expect(!found.contains { $0.hasPrefix("Organization of the Petroleum Exporting Countries said") || $0.contains(" said ") }, "\(found)")
+    let named = try Shipped.relations("The talks with Peru will resume in May, Rosa Quispe said.")
+    #expect(named.contains("Rosa Quispe said Peru"), "\(named)")
+  }
+
+  @Test func aPluralTitleInAppositionMakesNoPerson() throws {
+    let found = try Shipped.entities("Peru will stress its concern over abuses in the Atacama and Arica, the officials told Reuters.")
+    #expect(!found.contains { $0.hasPrefix("Person:") }, "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

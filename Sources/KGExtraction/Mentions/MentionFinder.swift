@@ -409,7 +409,11 @@ public struct MentionFinder: Sendable {
     var position = end + 1
     let limit = min(sentence.upperBound, end + 7)
     while position < limit {
-      if titleMatcher.match(at: position, in: tokens, end: sentence.upperBound) != nil { return true }
+      if let (entry, titleEnd) = titleMatcher.match(at: position, in: tokens, end: sentence.upperBound) {
+        // ", the officials told": a plural title describes a group, not the name before it.
+        let last = tokens[titleEnd - 1].lowercased
+        return !(last.hasSuffix("s") && !entry.phrase.hasSuffix("s"))
+      }
       if tokens[position].text == "," { return false }
       position += 1
     }

@@ -89,6 +89,18 @@ public struct RelationExtractor: Sendable {
         analyses[sentence].mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
       }
     }
+    // "British officials said ..." makes later bare "officials said" British.
+    context.groupCountry = [Int?](repeating: nil, count: analyses.count)
+    var latestGroup: (country: Int, sentence: Int)?
+    for sentence in analyses.indices {
+      for mention in analyses[sentence].mentions where mention.form == .demonym {
+        guard let country = mention.entity, mention.tokens.upperBound < document.tokens.count,
+          lexicon.spokesGroups.contains(document.tokens[mention.tokens.upperBound].lowercased)
+        else { continue }
+        latestGroup = (country, sentence)
+      }
+      if let group = latestGroup, sentence - group.sentence <= 12 { context.groupCountry[sentence] = group.country }
+    }
     context.quotes = quotes
     context.quoteOfToken = [Int32](repeating: -1, count: document.tokens.count)
     for (index, quote) in quotes.enumerated() {
@@ -126,6 +138,8 @@ public struct RelationExtractor: Sendable {
     var entities: [Entity]
     var sentenceOfToken: [Int] = []
     var quotes: [QuoteSpan] = []
+    /// For each sentence, the country of the latest "<demonym> officials" up to it.
+    var groupCountry: [Int?] = []
     /// For each token, the index of the quotation it is inside, or -1.
     var quoteOfToken: [Int32] = []
 
@@ -353,8 +367,20 @@ public struct RelationExtractor: Sendable {
       // Quotations are handled by attribution.
       let contentStart = position + 1
       let nextIsQuote = contentStart < range.upperBound && tokens[contentStart...].prefix(2).contains { $0.kind == .quote }
-      guard let speaker = subject(before: position, in: analysis, context: context)
+      // "..., diplomats said." at the end: the speaker is named after the last comma or not
+      // at all (not "EC" in "the two former EC allies, diplomats said").
+      let closingComma = position + 3 >= range.upperBound
+        ? (max(range.lowerBound, position - 4)..<position).last(where: { tokens[$0].text == "," }) : nil
+      var named = subject(before: position, in: analysis, context: context)
+      if let closingComma, let found = named,
+        !analysis.mentions.contains(where: { $0.entity == found && $0.tokens.lowerBound > closingComma && $0.tokens.upperBound <= position })
+        && !analysis.titles.contains(where: { analysis.entity(at: $0.holder) == found && $0.tokens.lowerBound > closingComma })
+      {
+        named = nil
+      }
+      guard let speaker = named
         ?? speakerAfter(position, in: analysis, range: range)
+        ?? groupSpeaker(before: position, sentence: sentence, range: range, context: context)
       else { continue }
       let negated = position > range.lowerBound && ["not", "n't", "never"].contains(tokens[position - 1].lowercased)
       var content: Range<Int> = contentStart..<range.upperBound
@@ -366,6 +392,11 @@ public struct RelationExtractor: Sendable {
         content = range.lowerBound..<(subjectMention.tokens.lowerBound - 1)
       } else if position + 3 >= range.upperBound, position > range.lowerBound, tokens[position - 1].text == "," {
         content = range.lowerBound..<(position - 1)
+      } else if position + 3 >= range.upperBound,
+        let comma = (max(range.lowerBound, position - 4)..<position).last(where: { tokens[$0].text == "," })
+      {
+        // "..., officials said." — the content is what comes before the comma.
+        content = range.lowerBound..<comma
       }
       // What is reported ends where the sentence turns: ", however", ", but", ";".
       if let turn = (content.lowerBound..<content.upperBound).first(where: { index in
@@ -672,6 +703,21 @@ public struct RelationExtractor: Sendable {
       return mention
     }
     return nil
+  }
+
+  /// "officials said" / "the officials told" with no country of their own: the country
+  /// whose officials the article named last ("British officials said ...").
+  private func groupSpeaker(before position: Int, sentence: Int, range: Range<Int>, context: Context) -> Int? {
+    let tokens = context.document.tokens
+    guard position > range.lowerBound, let country = context.groupCountry[sentence] else { return nil }
+    let noun = tokens[position - 1].lowercased
+    guard lexicon.spokesGroups.contains(noun), noun.hasSuffix("s") else { return nil }
+    // Not "Saudi officials" or "Oxfam officials": those name their own body.
+    if position - 2 >= range.lowerBound {
+      let before = tokens[position - 2]
+      if before.kind == .word, before.isCapitalized, before.lowercased != "the" { return nil }
+    }
+    return country
   }
 
   /// "Speaking to X," / "Talking to X," / "In an interview with X," opening a sentence:
