@@ -238,6 +238,23 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Person:") }, "\(found)")
   }
 
+  @Test(arguments: [
+    ("“Savers lost everything,” said Rosa Quispe, president of ADPA, an association of bond holders.", "Rosa Quispe leads ADPA"),
+    ("Tupac Mamani, director at Kestrel Labs, declined to comment.", "Tupac Mamani leads Kestrel Labs"),
+    ("Somebody has to pay, observed Tupac Mamani, adviser to the IMF's managing director.", "Tupac Mamani member_of International Monetary Fund"),
+  ])
+  func whatATitleIsHeldInWhenTheLexiconDoesNotKnowIt(text: String, expected: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains(expected), "\(found)")
+  }
+
+  @Test func aListWithArticlesStillSpeaksTogether() throws {
+    let found = try Shipped.relations("Groups including Oxfam, the World Food Programme, and Amnesty International said Peru ignored the ruling.")
+    for speaker in ["Oxfam", "World Food Programme", "Amnesty International"] {
+      #expect(found.contains("\(speaker) said Peru"), "\(found)")
+    }
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

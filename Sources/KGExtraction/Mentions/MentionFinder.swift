@@ -298,6 +298,20 @@ public struct MentionFinder: Sendable {
       return
     }
 
+    // "president of AARA", "director at Kestrel Labs": what a title is held in, when
+    // the gazetteer does not know it and no name shape says "person".
+    if !allCaps, start >= sentence.lowerBound + 2, ["of", "at"].contains(tokens[start - 1].lowercased),
+      analysis.titles.contains(where: { $0.tokens.upperBound == start - 1 }),
+      words.count <= 5, !lexicon.givenNames.contains(words[0].lowercased()) || tokens[start].isAllCaps
+    {
+      analysis.mentions.append(
+        Mention(
+          kind: .organization(name: surface, lexiconIndex: nil), form: tokens[start].isAllCaps && words.count == 1 ? .acronym : .name,
+          sentence: index, tokens: start..<end, surface: surface, reason: "what '\(tokens[start - 2].text) \(tokens[start - 1].text)' names"))
+      covered.formUnion(start..<end)
+      return
+    }
+
     // Organizations by their last word, possibly continued by "of X" ("Bank of Korea").
     if !allCaps, let last = words.last, lexicon.organizationSuffixes.contains(last) || lexicon.organizationSuffixes.contains(last.lowercased().capitalized) && words.count > 1 {
       var orgEnd = end
@@ -477,7 +491,9 @@ public struct MentionFinder: Sendable {
           }
           if probe > position + 1, probe < sentence.upperBound, tokens[probe].lowercased == "at" { position = probe }
         }
-        if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].lowercased) {
+        // "adviser to the IMF's managing director": an adviser belongs to whom they advise.
+        let advises = ["adviser", "advisor", "aide", "assistant", "consultant", "counsellor", "counselor"].contains(title.entry.role.lowercased())
+        if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].lowercased) || advises && tokens[position].lowercased == "to" {
           position += 1
           if position < sentence.upperBound, tokens[position].lowercased == "the" { position += 1 }
           if let affiliation = analysis.mentions.first(where: {

@@ -871,7 +871,9 @@ public struct RelationExtractor: Sendable {
       if parties.isEmpty {
         if between.count > 3 || between.contains(where: { Self.clauseBreaks.contains($0.text) || $0.text == "," }) { break }
       } else {
-        let joined = between.allSatisfy { $0.text == "and" || $0.text == "," || $0.text == "&" } && !between.isEmpty
+        // "Oxfam, the World Food Programme, and Care": joiners and articles only.
+        let joined = between.allSatisfy { ["and", ",", "&", "the"].contains($0.lowercased) }
+          && between.contains { $0.text != "the" && $0.text != "The" } && !between.isEmpty
         if !joined { break }
         if between.contains(where: { $0.text == "and" || $0.text == "&" }) { sawAnd = true }
       }
