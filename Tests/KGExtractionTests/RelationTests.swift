@@ -255,6 +255,26 @@ import Testing
     }
   }
 
+  @Test func hisOfficeIsInTheCountryOfTheOneBefore() throws {
+    let found = try Shipped.relations("The plan was rejected by French President Ana Ruiz, her Prime Minister Luis Soto, and the unions.")
+    #expect(found.contains("Luis Soto leads France"), "\(found)")
+  }
+
+  @Test func aPresidentWithoutCountryInAnArticleAboutOneCountry() throws {
+    let text = "Chile's economy grew again. Exports from Chile rose, and Chile paid its debts. President Ana Ruiz's government is still negotiating with creditors in Peru."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Ana Ruiz leads Chile"), "\(found)")
+  }
+
+  @Test(arguments: [
+    "Ann Glick, who heads the American team, told reporters the text was ready.",
+    "The talks were held with the Soviet team on missiles headed by Lem Orlov.",
+  ])
+  func theHeadOfACountrysDelegationIsOneOfItsPeople(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Ann Glick member_of United States") || found.contains("Lem Orlov member_of Soviet Union"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

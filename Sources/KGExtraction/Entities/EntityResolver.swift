@@ -270,6 +270,9 @@ public struct EntityResolver: Sendable {
           if let dateline, let code = entities[dateline].code, headTitles[code]?.contains(phrase) == true {
             analyses[sentence].titles[index].inferredAffiliation = dateline
             analyses[sentence].titles[index].inferenceReason = "the dateline's country"
+          } else if let main = mainCountry, let code = entities[main].code, headTitles[code]?.contains(phrase) == true {
+            analyses[sentence].titles[index].inferredAffiliation = main
+            analyses[sentence].titles[index].inferenceReason = "the country the article is mostly about"
           }
         } else if title.entry.scope == "country", phrase.contains("minister") {
           if let dateline {

@@ -399,6 +399,10 @@ public struct MentionFinder: Sendable {
     if run.upperBound < sentence.upperBound {
       let next = tokens[run.upperBound].lowercased
       if lexicon.speechVerbs[next] != nil { return "followed by '\(tokens[run.upperBound].text)'" }
+      // "Ann Glick, who heads the team": only people are "who".
+      if run.count >= 2, next == ",", run.upperBound + 1 < sentence.upperBound, tokens[run.upperBound + 1].lowercased == "who" {
+        return "followed by ', who'"
+      }
       // "one of the minister's deputies, Rosa Quispe, told": a name of two or more words
       // set off by commas before a speech verb.
       if next == ",", run.count >= 2, run.upperBound + 1 < sentence.upperBound, run.lowerBound > sentence.lowerBound,
@@ -502,6 +506,14 @@ public struct MentionFinder: Sendable {
             analysis.titles[titleIndex].affiliation = affiliation.tokens.lowerBound
           }
         }
+      }
+      // "President Ana Ruiz and her foreign minister Luis Soto": "her" office is in the
+      // same country or body as the titled person before it.
+      if analysis.titles[titleIndex].affiliation == nil, title.tokens.lowerBound > sentence.lowerBound,
+        ["his", "her", "their"].contains(tokens[title.tokens.lowerBound - 1].lowercased),
+        let previous = analysis.titles[..<titleIndex].last(where: { $0.holder != nil && $0.affiliation != nil })
+      {
+        analysis.titles[titleIndex].affiliation = previous.affiliation
       }
       // A reference without a name: "the US president", "the Ukrainian president".
       if analysis.titles[titleIndex].holder == nil {

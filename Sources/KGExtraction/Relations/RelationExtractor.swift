@@ -111,6 +111,7 @@ public struct RelationExtractor: Sendable {
       relations += titleRelations(analyses[sentence], sentence: sentence, context: context)
       relations += nationalityRelations(analyses[sentence], sentence: sentence, context: context)
       relations += possessiveMembershipRelations(analyses[sentence], sentence: sentence, context: context)
+      relations += delegationRelations(analyses[sentence], sentence: sentence, context: context)
       relations += speechRelations(analyses[sentence], sentence: sentence, context: context)
       relations += triggerRelations(analyses[sentence], sentence: sentence, context: context)
     }
@@ -236,6 +237,47 @@ public struct RelationExtractor: Sendable {
         Relation(
           type: .memberOf, source: person, target: body, status: nil, role: nil, sentence: sentence, quote: nil,
           rule: "'\(mention.surface)'s' before a name"))
+    }
+    return relations
+  }
+
+  static let delegationNouns: Set<String> = ["team", "delegation", "negotiators", "side", "mission", "negotiating"]
+  static let headingVerbs: Set<String> = ["heads", "headed", "leads", "led", "heading", "leading", "chairs", "chaired"]
+
+  /// "the Soviet team headed by Lem Orlov" / "Ann Glick, who heads the American team":
+  /// the head of a country's delegation is one of its people.
+  private func delegationRelations(_ analysis: SentenceAnalysis, sentence: Int, context: Context) -> [Relation] {
+    var relations: [Relation] = []
+    let tokens = context.document.tokens
+    let range = context.document.sentences[sentence].tokens
+    for mention in analysis.mentions where mention.form == .demonym {
+      guard let country = mention.entity, mention.tokens.upperBound < range.upperBound else { continue }
+      // The delegation noun within two words of the demonym.
+      guard let noun = (mention.tokens.upperBound..<min(range.upperBound, mention.tokens.upperBound + 3)).first(where: {
+        Self.delegationNouns.contains(tokens[$0].lowercased)
+      }) else { continue }
+      var person: Mention?
+      // "... headed by X" within a few words after the noun.
+      if let by = (noun + 1..<min(range.upperBound, noun + 8)).first(where: {
+        tokens[$0].lowercased == "by" && $0 > range.lowerBound && Self.headingVerbs.contains(tokens[$0 - 1].lowercased)
+      }) {
+        person = analysis.mentions.first { $0.tokens.lowerBound == by + 1 && $0.kind == .person }
+      }
+      // "X, who heads the ... team" before the demonym.
+      if person == nil, mention.tokens.lowerBound >= range.lowerBound + 4 {
+        let start = mention.tokens.lowerBound
+        let article = tokens[start - 1].lowercased == "the" ? start - 1 : start
+        if article >= range.lowerBound + 3, Self.headingVerbs.contains(tokens[article - 1].lowercased),
+          tokens[article - 2].lowercased == "who", tokens[article - 3].text == ","
+        {
+          person = analysis.mentions.last { $0.tokens.upperBound == article - 3 && $0.kind == .person }
+        }
+      }
+      guard let head = person?.entity else { continue }
+      relations.append(
+        Relation(
+          type: .memberOf, source: head, target: country, status: nil, role: "Head of delegation", sentence: sentence, quote: nil,
+          rule: "heads the \(mention.surface) \(tokens[noun].text)"))
     }
     return relations
   }
