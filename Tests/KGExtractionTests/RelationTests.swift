@@ -275,6 +275,13 @@ import Testing
     #expect(found.contains("Ann Glick member_of United States") || found.contains("Lem Orlov member_of Soviet Union"), "\(found)")
   }
 
+  @Test func aTitleSharedByAListOfCountriesRefersToEachHolder() throws {
+    let text = "Chilean President Ana Ruiz and Peruvian President Luis Soto spoke on Monday. Reporters asked about meetings with the Chilean and Peruvian presidents."
+    let found = try Shipped.relations(text)
+    #expect(!found.contains { $0.hasSuffix(" Chile") && !$0.hasPrefix("Ana Ruiz") }, "\(found)")
+    #expect(!found.contains("Luis Soto member_of Chile") && !found.contains("Ana Ruiz member_of Peru"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

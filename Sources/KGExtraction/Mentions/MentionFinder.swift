@@ -147,6 +147,7 @@ public struct MentionFinder: Sendable {
     attachTitles(&analysis, tokens: tokens, sentence: range)
     attachStackedTitles(&analysis)
     attachPluralTitles(&analysis, tokens: tokens, sentence: range)
+    attachSharedTitles(&analysis, tokens: tokens, sentence: range)
     return analysis
   }
 
@@ -564,6 +565,36 @@ public struct MentionFinder: Sendable {
         var use = title
         use.holder = person.tokens.lowerBound
         use.affiliation = affiliationAfter(&position)
+        added.append(use)
+      }
+    }
+    analysis.titles += added
+  }
+
+  /// "the Ukrainian and Russian presidents": one plural title shared by a list of
+  /// countries is a reference to each one's holder.
+  private func attachSharedTitles(_ analysis: inout SentenceAnalysis, tokens: [Token], sentence: Range<Int>) {
+    var added: [TitleUse] = []
+    for index in analysis.titles.indices {
+      let title = analysis.titles[index]
+      let last = tokens[title.tokens.upperBound - 1].lowercased
+      guard title.holder == nil, last.hasSuffix("s"), !title.entry.phrase.hasSuffix("s"),
+        let affiliation = analysis.mention(at: title.affiliation), affiliation.form == .demonym
+      else { continue }
+      var countries = [affiliation]
+      var cursor = affiliation.tokens.lowerBound
+      while cursor - 1 > sentence.lowerBound, ["and", ","].contains(tokens[cursor - 1].lowercased),
+        let previous = analysis.mentions.last(where: { $0.tokens.upperBound == cursor - 1 && $0.form == .demonym })
+      {
+        countries.insert(previous, at: 0)
+        cursor = previous.tokens.lowerBound
+      }
+      guard countries.count >= 2, cursor > sentence.lowerBound, tokens[cursor - 1].lowercased == "the" else { continue }
+      analysis.titles[index].isReference = true
+      for country in countries.dropLast() {
+        var use = title
+        use.affiliation = country.tokens.lowerBound
+        use.isReference = true
         added.append(use)
       }
     }

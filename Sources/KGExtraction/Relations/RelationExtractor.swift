@@ -162,6 +162,9 @@ public struct RelationExtractor: Sendable {
     var relations: [Relation] = []
     let range = context.document.sentences[sentence].tokens
     for title in analysis.titles where !title.isFormer {
+      // "the Ukrainian and Russian presidents": several people stand at one title; which
+      // office is whose is said by their own titles elsewhere.
+      if let holder = title.holder, analysis.mentions.filter({ $0.tokens.lowerBound == holder }).count > 1 { continue }
       guard let person = analysis.entity(at: title.holder), context.entities[person].type == .person,
         let affiliation = analysis.entity(at: title.affiliation) ?? title.inferredAffiliation,
         context.entities[affiliation].type != .person
