@@ -47,6 +47,13 @@ public struct Token: Hashable, Sendable {
   /// Whether every letter is upper-case and there are at least two letters (`NATO`, `U.S.`).
   public var isAllCaps: Bool {
     var letters = 0
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      for byte in text.utf8 {
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters += 1 }
+      }
+      return letters >= 2
+    }
     for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
       if !scalar.properties.isUppercase { return false }
       letters += 1

@@ -255,7 +255,11 @@ public struct MentionFinder: Sendable {
   }
 
   private func isNameWord(_ token: Token, allCaps: Bool) -> Bool {
-    guard token.kind == .word else { return false }
+    guard token.kind == .word, let byte = token.text.utf8.first else { return false }
+    if byte < 0x80 {
+      let upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+      return upper || allCaps && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+    }
     guard let first = token.text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
     return allCaps || first.properties.isUppercase
   }
