@@ -267,6 +267,15 @@ import Testing
   }
 
   @Test(arguments: [
+    "Chile's economy grew again. Exports from Chile rose, and Chile paid its debts. Ana Ruiz will visit Canberra, where she will meet Prime Minister Grace Whitfield.",
+    "Chilean President Luis Soto spoke. Chile's economy grew, and Chile paid its debts. Later President Ana Ruiz of the central bank board spoke too.",
+  ])
+  func noGuessedCountryForAnOfficeHeldElsewhere(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(!found.contains("Grace Whitfield leads Chile") && !found.contains("Ana Ruiz leads Chile"), "\(found)")
+  }
+
+  @Test(arguments: [
     "Ann Glick, who heads the American team, told reporters the text was ready.",
     "The talks were held with the Soviet team on missiles headed by Lem Orlov.",
   ])

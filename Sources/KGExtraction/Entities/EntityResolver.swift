@@ -18,10 +18,17 @@ public struct EntityResolver: Sendable {
   let lexicon: Lexicon
   /// Head-of-state and government titles by country code.
   private let headTitles: [String: Set<String>]
+  /// One-word capital names (as written) and their country's code.
+  private let capitalCountry: [String: String]
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     headTitles = Dictionary(lexicon.countries.map { ($0.code, Set($0.headTitles)) }, uniquingKeysWith: { $0.union($1) })
+    var capitals: [String: String] = [:]
+    for country in lexicon.countries {
+      for capital in country.capitals where !capital.contains(" ") { capitals[capital] = country.code }
+    }
+    capitalCountry = capitals
   }
 
   /// Resolves the mentions of `analyses` (setting each mention's entity) and returns the entities.
@@ -163,7 +170,7 @@ public struct EntityResolver: Sendable {
     }
     rebuildReferences(&entities, analyses: analyses)
 
-    inferAffiliations(&analyses, entities: entities)
+    inferAffiliations(&analyses, entities: entities, document: document)
     resolveTitleReferences(&analyses, entities: &entities, document: document)
     resolvePronouns(&analyses, entities: entities, document: document)
     rebuildReferences(&entities, analyses: analyses)
@@ -232,7 +239,7 @@ public struct EntityResolver: Sendable {
   /// article whose head of state or government carries it (a prime minister in an
   /// article about Japan and the United States is Japan's); failing that, and for
   /// other offices, to the country of the article's dateline when it is mentioned.
-  private func inferAffiliations(_ analyses: inout [SentenceAnalysis], entities: [Entity]) {
+  private func inferAffiliations(_ analyses: inout [SentenceAnalysis], entities: [Entity], document: TextDocument) {
     var countryOfCode: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where entity.type == .country {
       if let code = entity.code { countryOfCode[code] = index }
@@ -244,11 +251,19 @@ public struct EntityResolver: Sendable {
     let mainCountry = countryMentions.max { $0.1 < $1.1 }.flatMap { $0.1 * 2 >= totalCountryMentions && $0.1 >= 2 ? $0.0 : nil }
     // What the article itself says: "King Fahd of Saudi Arabia" settles every later "King Fahd".
     var explicit: [String: Int] = [:]
+    // Who holds which leader office of which country, as the article says.
+    var holderOfOffice: [String: Int] = [:]
     for analysis in analyses {
       for title in analysis.titles {
         guard let person = analysis.entity(at: title.holder), let affiliation = analysis.entity(at: title.affiliation) else { continue }
         explicit["\(person)|\(title.entry.role.lowercased())"] = affiliation
+        if title.entry.isLeader { holderOfOffice["\(title.entry.role.lowercased())|\(affiliation)"] = person }
       }
+    }
+    /// Whether someone else holds this office of `country` in the article.
+    func heldByOther(_ title: TitleUse, _ country: Int, _ person: Int?) -> Bool {
+      guard let holder = holderOfOffice["\(title.entry.role.lowercased())|\(country)"] else { return false }
+      return holder != person
     }
     for sentence in analyses.indices {
       for index in analyses[sentence].titles.indices {
@@ -261,16 +276,24 @@ public struct EntityResolver: Sendable {
           continue
         }
         if title.entry.isLeader {
-          let candidates = countryOfCode.filter { headTitles[$0.key]?.contains(phrase) == true || headTitles[$0.key]?.contains(title.entry.role.lowercased()) == true }
+          let person = analyses[sentence].entity(at: title.holder)
+          let candidates = countryOfCode.filter {
+            (headTitles[$0.key]?.contains(phrase) == true || headTitles[$0.key]?.contains(title.entry.role.lowercased()) == true)
+              && !heldByOther(title, $0.value, person)
+          }
           if candidates.count == 1, let country = candidates.first?.value {
             analyses[sentence].titles[index].inferredAffiliation = country
             analyses[sentence].titles[index].inferenceReason = "the one country here whose leader is a \(phrase)"
             continue
           }
-          if let dateline, let code = entities[dateline].code, headTitles[code]?.contains(phrase) == true {
+          if let dateline, let code = entities[dateline].code, headTitles[code]?.contains(phrase) == true,
+            !heldByOther(title, dateline, person)
+          {
             analyses[sentence].titles[index].inferredAffiliation = dateline
             analyses[sentence].titles[index].inferenceReason = "the dateline's country"
-          } else if let main = mainCountry, let code = entities[main].code, headTitles[code]?.contains(phrase) == true {
+          } else if let main = mainCountry, let code = entities[main].code, headTitles[code]?.contains(phrase) == true,
+            !heldByOther(title, main, person), !namesAnotherCapital(sentence, code, document: document)
+          {
             analyses[sentence].titles[index].inferredAffiliation = main
             analyses[sentence].titles[index].inferenceReason = "the country the article is mostly about"
           }
@@ -284,6 +307,14 @@ public struct EntityResolver: Sendable {
           }
         }
       }
+    }
+  }
+
+  /// "she will visit Canberra and meet Prime Minister X": a sentence set in another
+  /// country's capital does not take its titles from the article's main country.
+  private func namesAnotherCapital(_ sentence: Int, _ code: String, document: TextDocument) -> Bool {
+    document.sentences[sentence].tokens.contains { position in
+      capitalCountry[document.tokens[position].text].map { $0 != code } ?? false
     }
   }
 
