@@ -35,6 +35,8 @@ public final class GraphStore: @unchecked Sendable {
   /// Edge property names, by column.
   public let edgePropertyNames: [String]
 
+  /// The fingerprint of the graph file the image was made from (0 for none).
+  package let sourceFingerprint: UInt64
   package let nodeIDs: StringsView
   package let nodeLabelCodes: U32View
   package let nodeColumns: [ColumnView]
@@ -81,6 +83,9 @@ public final class GraphStore: @unchecked Sendable {
     nodePropertyNames = meta.nodeProperties
     edgePropertyNames = meta.edgeProperties
 
+    let fingerprint = try reader.section("source.fp")
+    guard fingerprint.count == 8 else { throw SnapshotError("section 'source.fp' has the wrong size") }
+    sourceFingerprint = UInt64(littleEndian: fingerprint.loadUnaligned(as: UInt64.self))
     nodeIDs = try reader.strings("node.id", count: nodeCount)
     nodeLabelCodes = try reader.u32("node.labels", count: nodeCount, below: labelSets.count)
     var columns: [ColumnView] = []

@@ -13,9 +13,14 @@ package struct SnapshotBuilder {
   private let buffer = ByteBuffer()
   private var sections: [SnapshotFormat.Section] = []
 
-  package init(graph: Graph, stamp: SnapshotFormat.SourceStamp = .none) {
+  private let sourceFingerprint: UInt64
+
+  /// - Parameter sourceFingerprint: ``SnapshotFile/fingerprint(of:)`` of the file the
+  ///   graph was read from (0 when none).
+  package init(graph: Graph, stamp: SnapshotFormat.SourceStamp = .none, sourceFingerprint: UInt64 = 0) {
     self.graph = graph
     self.stamp = stamp
+    self.sourceFingerprint = sourceFingerprint
   }
 
   /// The image: header, sections, table.
@@ -68,6 +73,9 @@ package struct SnapshotBuilder {
       ("indexedNodeProperties", .array(indexed.map(JSONValue.integer))),
       ("uniqueNodeProperties", .array(unique.map(JSONValue.integer))),
     ]).serialized()
+    beginSection()
+    buffer.append(sourceFingerprint)
+    endSection("source.fp")
     beginSection()
     var text = meta
     text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }

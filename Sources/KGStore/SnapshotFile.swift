@@ -56,18 +56,45 @@ public enum SnapshotFile {
       modifiedSeconds: Int64(littleEndian: image.loadUnaligned(fromByteOffset: 24, as: Int64.self)),
       modifiedNanoseconds: Int64(littleEndian: image.loadUnaligned(fromByteOffset: 32, as: Int64.self)))
     guard recorded == current else { return .failure(.stale) }
+    let store: GraphStore
     do {
-      return .success(try GraphStore(image: image, owner: mapped))
+      store = try GraphStore(image: image, owner: mapped)
     } catch {
       return .failure(.damaged(error.description))
     }
+    // Size and time can survive an edit (a coarse clock, a copy that keeps times): the
+    // file's first and last bytes must be those the snapshot was made from, too.
+    guard store.sourceFingerprint == fingerprint(of: graphPath) else { return .failure(.stale) }
+    return .success(store)
+  }
+
+  /// A checksum of the first and last 64 KiB of the file at `path` and its size (0 when
+  /// it cannot be read).
+  public static func fingerprint(of path: String) -> UInt64 {
+    let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return 0 }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return 0 }
+    let size = Int(info.st_size)
+    let window = 1 << 16
+    var bytes = [UInt8](repeating: 0, count: min(size, window) + min(max(size - window, 0), window))
+    let headCount = min(size, window)
+    let tailCount = bytes.count - headCount
+    let complete = bytes.withUnsafeMutableBytes { raw -> Bool in
+      guard let base = raw.baseAddress else { return true }
+      return pread(descriptor, base, headCount, 0) == headCount
+        && (tailCount == 0 || pread(descriptor, base + headCount, tailCount, off_t(size - tailCount)) == tailCount)
+    }
+    guard complete else { return 0 }
+    return bytes.withUnsafeBytes { Checksum.of($0) } ^ UInt64(size)
   }
 
   /// Writes the snapshot of `graph` (read from `graphPath` when it had `stamp`)
   /// atomically beside the graph file, and returns the store.
   @discardableResult
   public static func write(_ graph: Graph, for graphPath: String, stamp: SnapshotFormat.SourceStamp) throws(InputError) -> GraphStore {
-    var builder = SnapshotBuilder(graph: graph, stamp: stamp)
+    var builder = SnapshotBuilder(graph: graph, stamp: stamp, sourceFingerprint: fingerprint(of: graphPath))
     let buffer = builder.build()
     let writer = try AtomicFileWriter(path: path(for: graphPath), durable: false)
     let bytes = buffer.bytes

@@ -15,7 +15,7 @@
 /// opens an image, so a damaged or truncated file is refused rather than trusted.
 public enum SnapshotFormat {
   package static let magic: [UInt8] = Array("NGSNAP01".utf8)
-  package static let version: UInt32 = 1
+  package static let version: UInt32 = 2
   package static let byteOrderMark: UInt32 = 0x0102_0304
   package static let headerSize = 64
   package static let tableEntrySize = 48

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 import KGGraph
 import KGTestSupport
 import Testing
@@ -84,6 +87,30 @@ import Testing
     try Data("<graphml></graphml>".utf8).write(to: URL(fileURLWithPath: graphPath))
     guard case .failure(.stale) = SnapshotFile.open(for: graphPath) else {
       Issue.record("a stale snapshot was trusted")
+      return
+    }
+  }
+
+  @Test func anEditThatKeepsSizeAndTimeStillMakesTheSnapshotStale() throws {
+    let folder = ProjectPaths.temporaryFolder("store-fingerprint")
+    let graphPath = folder + "/g.graphml"
+    try Data("<graphml>AAAA</graphml>".utf8).write(to: URL(fileURLWithPath: graphPath))
+    var before = stat()
+    #expect(stat(graphPath, &before) == 0)
+    let stampBefore = try #require(SnapshotFile.stamp(of: graphPath))
+    try SnapshotFile.write(sampleGraph(), for: graphPath, stamp: stampBefore)
+    guard case .success = SnapshotFile.open(for: graphPath) else {
+      Issue.record("fresh snapshot refused")
+      return
+    }
+    // Same size, then the old modification time put back.
+    try Data("<graphml>BBBB</graphml>".utf8).write(to: URL(fileURLWithPath: graphPath))
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, graphPath, &times, 0) == 0)
+    // The edit is invisible to size and time: only the contents tell.
+    #expect(SnapshotFile.stamp(of: graphPath) == stampBefore)
+    guard case .failure(.stale) = SnapshotFile.open(for: graphPath) else {
+      Issue.record("a snapshot of other contents was trusted")
       return
     }
   }
