@@ -291,6 +291,13 @@ import Testing
     #expect(!found.contains("Luis Soto member_of Chile") && !found.contains("Ana Ruiz member_of Peru"), "\(found)")
   }
 
+  @Test func aClosingSpokesmanIsTheSpeakerNotADescriptionOfTheNameBefore() throws {
+    let found = try Shipped.relations(
+      "Karl Brenner later spoke by telephone with German Chancellor Anna Vogel, a spokesman for the Austrian government said.")
+    #expect(!found.contains { $0.hasPrefix("Anna Vogel member_of") }, "\(found)")
+    #expect(found.contains("Austria said Karl Brenner") && found.contains("Austria said Anna Vogel"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -612,6 +612,13 @@ public struct MentionFinder: Sendable {
     var steps = 0
     while position > sentence.lowerBound && steps < 5 {
       if tokens[position].text == "," {
+        // "..., a spokesman for the government said.": the phrase is the subject of a
+        // closing speech verb, not a description of the name before the comma.
+        var after = title.tokens.upperBound
+        while after < sentence.upperBound && after < title.tokens.upperBound + 6 && tokens[after].text != "," {
+          if lexicon.speechVerbs[tokens[after].lowercased] != nil, after + 3 >= sentence.upperBound { return nil }
+          after += 1
+        }
         return analysis.mentions.lastIndex { $0.kind == .person && $0.tokens.upperBound == position }
       }
       position -= 1

@@ -438,9 +438,10 @@ public struct RelationExtractor: Sendable {
       } else if position + 3 >= range.upperBound, position > range.lowerBound, tokens[position - 1].text == "," {
         content = range.lowerBound..<(position - 1)
       } else if position + 3 >= range.upperBound,
-        let comma = (max(range.lowerBound, position - 4)..<position).last(where: { tokens[$0].text == "," })
+        let comma = (max(range.lowerBound, position - 10)..<position).last(where: { tokens[$0].text == "," })
       {
-        // "..., officials said." — the content is what comes before the comma.
+        // "..., officials said." / "..., a spokesman for the government said." — the
+        // content is what comes before the comma.
         content = range.lowerBound..<comma
       }
       // What is reported ends where the sentence turns: ", however", ", but", ";".
