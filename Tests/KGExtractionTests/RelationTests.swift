@@ -298,6 +298,26 @@ import Testing
     #expect(found.contains("Austria said Karl Brenner") && found.contains("Austria said Anna Vogel"), "\(found)")
   }
 
+  @Test(arguments: [
+    ("Kenyan President Daniel Mwangi and Ethiopian Prime Minister Abebe Tesfaye agreed to reopen the border. The two leaders met in Nairobi.", "Daniel Mwangi met Abebe Tesfaye"),
+    ("Peru and Chile signed the accord on Monday. The two countries held talks in Lima for a week.", "Peru met Chile"),
+  ])
+  func theTwoLeadersAreTheTwoNamedBefore(text: String, expected: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains(expected), "\(found)")
+  }
+
+  @Test func aCurrencyIsNoCountry() throws {
+    let found = try Shipped.relations("Amina Diallo said the bank pledged US$200 million and A$50 million for roads.")
+    #expect(!found.contains { $0.hasSuffix("United States") || $0.hasSuffix("Australia") }, "\(found)")
+  }
+
+  @Test func theNameAfterTheBodyATitleIsOf() throws {
+    let found = try Shipped.relations("Daniel Mwangi held talks with the head of the African Development Bank, Amina Diallo, on Monday.")
+    #expect(found.contains("Amina Diallo leads African Development Bank"), "\(found)")
+    #expect(found.contains("Daniel Mwangi met Amina Diallo"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

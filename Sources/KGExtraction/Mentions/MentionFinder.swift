@@ -169,6 +169,12 @@ public struct MentionFinder: Sendable {
   // MARK: Known names
 
   private func acceptable(_ match: Gazetteer.Match, tokens: [Token], sentence: Range<Int>, allCaps: Bool) -> Bool {
+    // "US$200 million", "A$5": a currency, not the country.
+    if match.tokens.upperBound < sentence.upperBound, !tokens[match.tokens.upperBound].spaceBefore,
+      tokens[match.tokens.upperBound].text.hasPrefix("$")
+    {
+      return false
+    }
     switch match.entry {
     case .capital(_, let ambiguous):
       return isMetonym(match.tokens, tokens: tokens, sentence: sentence, strict: ambiguous || allCaps)
@@ -519,6 +525,15 @@ public struct MentionFinder: Sendable {
         let previous = analysis.titles[..<titleIndex].last(where: { $0.holder != nil && $0.affiliation != nil })
       {
         analysis.titles[titleIndex].affiliation = previous.affiliation
+      }
+      // "the head of the African Development Bank, Amina Diallo,": the name after the
+      // body the title is of.
+      if analysis.titles[titleIndex].holder == nil, let body = analysis.mention(at: analysis.titles[titleIndex].affiliation),
+        body.tokens.lowerBound > title.tokens.lowerBound, body.tokens.upperBound + 1 < sentence.upperBound,
+        tokens[body.tokens.upperBound].text == ",",
+        let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == body.tokens.upperBound + 1 })
+      {
+        analysis.titles[titleIndex].holder = holder.tokens.lowerBound
       }
       // A reference without a name: "the US president", "the Ukrainian president".
       if analysis.titles[titleIndex].holder == nil {

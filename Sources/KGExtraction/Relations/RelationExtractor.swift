@@ -89,6 +89,16 @@ public struct RelationExtractor: Sendable {
         analyses[sentence].mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
       }
     }
+    // Who each sentence names, for "the two leaders" later on.
+    context.peopleBySentence = analyses.map { analysis in
+      analysis.mentions.compactMap { $0.kind == .person ? $0.entity : nil }
+    }
+    context.countriesBySentence = analyses.map { analysis in
+      analysis.mentions.compactMap { mention -> Int? in
+        guard case .country = mention.kind else { return nil }
+        return mention.entity
+      }
+    }
     // "British officials said ..." makes later bare "officials said" British.
     context.groupCountry = [Int?](repeating: nil, count: analyses.count)
     var latestGroup: (country: Int, sentence: Int)?
@@ -141,6 +151,9 @@ public struct RelationExtractor: Sendable {
     var quotes: [QuoteSpan] = []
     /// For each sentence, the country of the latest "<demonym> officials" up to it.
     var groupCountry: [Int?] = []
+    /// The people and the countries each sentence names, in order.
+    var peopleBySentence: [[Int]] = []
+    var countriesBySentence: [[Int]] = []
     /// For each token, the index of the quotation it is inside, or -1.
     var quoteOfToken: [Int32] = []
 
@@ -699,7 +712,10 @@ public struct RelationExtractor: Sendable {
       for object in objects { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
     case .joint:
       // "X and Y met": the parties joined by "and" right before the trigger.
-      let parties = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
+      var parties = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
+      if parties.count < 2, let pair = pairReference(before: span.lowerBound, sentence: sentence, range: range, context: context) {
+        parties = pair.map { ($0, span.lowerBound) }
+      }
       guard parties.count >= 2 else { break }
       for first in parties.indices {
         for second in parties.indices where second > first { pairs.append((parties[first].0, parties[second].0, parties[0].1)) }
@@ -886,6 +902,41 @@ public struct RelationExtractor: Sendable {
       end = mention.tokens.upperBound
     }
     return (sources, end)
+  }
+
+  static let pairPeopleNouns: Set<String> = ["leaders", "presidents", "ministers", "men", "women", "heads", "officials", "envoys", "sides"]
+  static let pairCountryNouns: Set<String> = ["countries", "nations", "governments", "neighbours", "neighbors", "states"]
+
+  /// "The two leaders met": the last two people (or, for "the two countries", the last
+  /// two countries) named in the two sentences before.
+  private func pairReference(before position: Int, sentence: Int, range: Range<Int>, context: Context) -> [Int]? {
+    let tokens = context.document.tokens
+    // "the two leaders" right before the trigger, an auxiliary or adverb allowed between.
+    var end = position
+    if end - 1 > range.lowerBound, ["also", "later", "have", "had", "will", "would", "then", "first", "last"].contains(tokens[end - 1].lowercased) {
+      end -= 1
+    }
+    guard end - 3 >= range.lowerBound, tokens[end - 3].lowercased == "the", tokens[end - 2].lowercased == "two" else { return nil }
+    let noun = tokens[end - 1].lowercased
+    let pool: [[Int]]
+    if Self.pairPeopleNouns.contains(noun) {
+      pool = context.peopleBySentence
+    } else if Self.pairCountryNouns.contains(noun) {
+      pool = context.countriesBySentence
+    } else {
+      return nil
+    }
+    var found: [Int] = []
+    // The previous sentences' names, latest first.
+    var earlier = sentence - 1
+    while found.count < 2, earlier >= max(0, sentence - 2) {
+      for entity in pool[earlier].reversed() where !found.contains(entity) {
+        found.append(entity)
+        if found.count == 2 { break }
+      }
+      earlier -= 1
+    }
+    return found.count == 2 ? found.reversed() : nil
   }
 
   /// "X and Y", "X, Y and Z" starting at `position`.
