@@ -318,6 +318,13 @@ import Testing
     #expect(found.contains("Daniel Mwangi met Amina Diallo"), "\(found)")
   }
 
+  @Test func anAccordNegotiatedByTwoIsAMeetingOfThem() throws {
+    let text = "The agreement was negotiated by Jorge Salas and Chilean Deputy Foreign Minister Isabel Rojas during talks in Santiago and Lima."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Jorge Salas met Isabel Rojas"), "\(found)")
+    #expect(!found.contains { $0.hasSuffix(" Peru") }, "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

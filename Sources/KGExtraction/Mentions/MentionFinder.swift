@@ -199,6 +199,16 @@ public struct MentionFinder: Sendable {
     }
     let placePrepositions: Set<String> = ["in", "at", "to", "from", "into", "near", "outside", "inside", "via", "through", "toward", "towards", "across", "around", "visit", "visited", "visiting", "arrived", "left", "of"]
     if placePrepositions.contains(before) { return false }
+    // "in Santiago and Lima": the later items of a list of places are places too.
+    if before == "and" || before == ",", range.lowerBound >= sentence.lowerBound + 2 {
+      var position = range.lowerBound - 2
+      while position > sentence.lowerBound, tokens[position].kind == .word, tokens[position].isCapitalized || tokens[position].text == "," {
+        position -= 1
+      }
+      if position >= sentence.lowerBound, position < range.lowerBound - 1, placePrepositions.contains(tokens[position].lowercased) {
+        return false
+      }
+    }
     if after?.kind == .possessive { return true }
     let partyPrepositions: Set<String> = ["with", "between", "and", "for", "against", "by"]
     if partyPrepositions.contains(before) && !strict { return true }

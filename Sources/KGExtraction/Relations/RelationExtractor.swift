@@ -653,8 +653,9 @@ public struct RelationExtractor: Sendable {
       }
     case .noun:
       // A noun trigger that ends in its preposition ("war between", "visit to", "support for").
-      if let last = trigger.words.last, ["between", "with", "to", "for", "of", "against", "on"].contains(last) {
-        if last == "between" {
+      if let last = trigger.words.last, ["between", "with", "to", "for", "of", "against", "on", "by"].contains(last) {
+        // "talks between A and B"; "the accord negotiated by A and B".
+        if last == "between" || last == "by" {
           let parties = partyList(from: span.upperBound, analysis: analysis, range: range, context: context)
           for first in parties.indices {
             for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
@@ -945,11 +946,18 @@ public struct RelationExtractor: Sendable {
     var parties: [Int] = []
     var cursor = position
     for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position {
-      let between = tokens[cursor..<mention.tokens.lowerBound]
+      // A title's country belongs to its holder's entry ("and Chilean Minister Isabel Rojas").
+      if isAffiliationOfHolder(index, in: analysis) { continue }
+      var start = mention.tokens.lowerBound
+      if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound && $0.tokens.upperBound <= mention.tokens.lowerBound }) {
+        start = min(start, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
+      }
+      guard start >= cursor else { continue }
+      let between = tokens[cursor..<start]
       if !parties.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," }) && !between.isEmpty { break }
       if between.count > 6 { break }
       cursor = mention.tokens.upperBound
-      guard let entity = mention.entity, !isAffiliationOfHolder(index, in: analysis) else { continue }
+      guard let entity = mention.entity else { continue }
       if !parties.contains(entity) { parties.append(entity) }
     }
     return parties
