@@ -325,6 +325,27 @@ import Testing
     #expect(!found.contains { $0.hasSuffix(" Peru") }, "\(found)")
   }
 
+  @Test func aParticipleAfterACommaSpeaksForTheMainSubject() throws {
+    let found = try Shipped.relations("Joe Biden praised Lula's commitment to democracy, saying Brazil's elections had been fair.")
+    #expect(found.contains("Joe Biden said Brazil"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Lula said") }, "\(found)")
+  }
+
+  @Test func theFirstVisitByIsANoun() throws {
+    let found = try Shipped.relations("Ana Ruiz met Joe Biden at the White House on Friday, the first visit by a Brazilian leader since 2019.")
+    #expect(!found.contains { $0.hasSuffix("met White House") }, "\(found)")
+  }
+
+  @Test func readAlsoListsAreNotTheArticle() throws {
+    let found = try Shipped.relations("Ana Ruiz spoke in Lima.\nRead also: Joe Biden to host Ana Ruiz in June")
+    #expect(!found.contains { $0.contains("met") }, "\(found)")
+  }
+
+  @Test func theAmazonIsNoCompany() throws {
+    let found = try Shipped.entities("Ana Ruiz said the Amazon was burning, according to a White House statement.")
+    #expect(!found.contains("Organization:Amazon"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

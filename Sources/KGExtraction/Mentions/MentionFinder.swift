@@ -176,6 +176,15 @@ public struct MentionFinder: Sendable {
       return false
     }
     switch match.entry {
+    case .organization(let index):
+      // "the Amazon", "the Shell": a one-word company name after "the" is the common word.
+      let entry = lexicon.organizations[index]
+      if entry.kind == "company", match.tokens.count == 1, match.tokens.lowerBound > sentence.lowerBound,
+        tokens[match.tokens.lowerBound - 1].lowercased == "the"
+      {
+        return false
+      }
+      return true
     case .capital(_, let ambiguous):
       return isMetonym(match.tokens, tokens: tokens, sentence: sentence, strict: ambiguous || allCaps)
     case .demonym:

@@ -118,6 +118,8 @@ public struct RelationExtractor: Sendable {
     }
 
     for sentence in analyses.indices {
+      // "Read also: ..." lists other articles, not this one's news.
+      if Self.isCrossReference(document.sentences[sentence].tokens, tokens: document.tokens) { continue }
       relations += titleRelations(analyses[sentence], sentence: sentence, context: context)
       relations += nationalityRelations(analyses[sentence], sentence: sentence, context: context)
       relations += possessiveMembershipRelations(analyses[sentence], sentence: sentence, context: context)
@@ -166,6 +168,13 @@ public struct RelationExtractor: Sendable {
   }
 
   // MARK: Titles and nationality
+
+  /// "Read also:", "See also:", "Read more:", "Related:" at the start of a line.
+  static func isCrossReference(_ range: Range<Int>, tokens: [Token]) -> Bool {
+    let words = tokens[range.lowerBound..<min(range.upperBound, range.lowerBound + 3)].map(\.lowercased)
+    return words.starts(with: ["read", "also"]) || words.starts(with: ["see", "also"]) || words.starts(with: ["read", "more"])
+      || words.starts(with: ["related", ":"]) || words.starts(with: ["also", "read"])
+  }
 
   /// Roles that say "leads" whatever a country calls its head ("leader", "ruler").
   static let genericLeaderRoles: Set<String> = ["leader", "ruler", "head", "head of state", "head of government"]
@@ -398,11 +407,14 @@ public struct RelationExtractor: Sendable {
     for position in range {
       let word = tokens[position].lowercased
       // "according to X": X says what the rest of the sentence says.
-      if word == "according", position + 2 < range.upperBound, tokens[position + 1].lowercased == "to",
-        analysis.mentions.contains(where: { $0.tokens.lowerBound == position + 2 && $0.entity != nil })
+      // "according to a White House statement": past one article to the source.
+      let sourceStart = position + 2 < range.upperBound && ["a", "the", "an"].contains(tokens[position + 2].lowercased)
+        ? position + 3 : position + 2
+      if word == "according", sourceStart < range.upperBound, tokens[position + 1].lowercased == "to",
+        analysis.mentions.contains(where: { $0.tokens.lowerBound == sourceStart && $0.entity != nil })
       {
         // "According to Reuters and NBC, ...": every source says the rest.
-        let (sources, sourceEnd) = sourceList(from: position + 2, analysis: analysis, range: range, tokens: tokens)
+        let (sources, sourceEnd) = sourceList(from: sourceStart, analysis: analysis, range: range, tokens: tokens)
         for source in sources {
           for mention in analysis.mentions where mention.tokens.lowerBound < position || mention.tokens.lowerBound >= sourceEnd {
             guard let target = mention.entity, !sources.contains(target), mention.form != .pronoun else { continue }
@@ -430,6 +442,13 @@ public struct RelationExtractor: Sendable {
       let closingComma = position + 3 >= range.upperBound
         ? (max(range.lowerBound, position - 4)..<position).last(where: { tokens[$0].text == "," }) : nil
       var named = subject(before: position, in: analysis, context: context)
+      // "Biden praised Lula's record, saying ...": a participle after a comma speaks for
+      // the subject of the main clause.
+      if word.hasSuffix("ing"), position > range.lowerBound, tokens[position - 1].text == ",",
+        let main = mainClauseSubject(analysis: analysis, range: range, before: position, tokens: tokens)
+      {
+        named = holderIfAffiliation(main, in: analysis, context: context)
+      }
       if let closingComma, let found = named,
         !analysis.mentions.contains(where: { $0.entity == found && $0.tokens.lowerBound > closingComma && $0.tokens.upperBound <= position })
         && !analysis.titles.contains(where: { analysis.entity(at: $0.holder) == found && $0.tokens.lowerBound > closingComma })
@@ -610,6 +629,15 @@ public struct RelationExtractor: Sendable {
     var objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
     switch trigger.role {
     case .verb:
+      // "several visits to Oman", "the first visit by": after a determiner or a number
+      // (or one adjective after a determiner) the word is a noun.
+      if span.lowerBound > range.lowerBound, Self.nounMarkers.contains(tokens[span.lowerBound - 1].lowercased) { return [] }
+      if span.lowerBound - 1 > range.lowerBound, Self.determiners.contains(tokens[span.lowerBound - 2].lowercased),
+        tokens[span.lowerBound - 1].kind == .word, !tokens[span.lowerBound - 1].isCapitalized,
+        lexicon.speechVerbs[tokens[span.lowerBound - 1].lowercased] == nil
+      {
+        return []
+      }
       // Passive: "the freeze offered by the Paris Club to Indonesia" — the agent after "by"
       // acts on the subject before the verb.
       if span.upperBound + 1 < range.upperBound, tokens[span.upperBound].lowercased == "by",
@@ -626,8 +654,6 @@ public struct RelationExtractor: Sendable {
         }
         break
       }
-      // "several visits to Oman": after a determiner or a number the word is a noun.
-      if span.lowerBound > range.lowerBound, Self.nounMarkers.contains(tokens[span.lowerBound - 1].lowercased) { return [] }
       guard let subjectMention = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context),
         let subject = subjectMention.entity
       else { return [] }
@@ -766,6 +792,21 @@ public struct RelationExtractor: Sendable {
       return mention
     }
     return nil
+  }
+
+  /// The subject of a sentence's main clause: its first entity mention that is not the
+  /// object of a preposition and comes before any verb-like lower-case word... kept
+  /// simple: the first mention at the sentence start (after determiners and titles).
+  private func mainClauseSubject(analysis: SentenceAnalysis, range: Range<Int>, before position: Int, tokens: [Token]) -> Int? {
+    guard let first = analysis.mentions.first(where: { $0.tokens.lowerBound < position && $0.entity != nil }) else { return nil }
+    var start = first.tokens.lowerBound
+    if let title = analysis.titles.first(where: { $0.tokens.upperBound == start || $0.affiliation == start }) {
+      start = min(start, title.tokens.lowerBound)
+    }
+    // Only a subject that opens the sentence (an article or a title may come first).
+    let opening = tokens[range.lowerBound..<start].filter { $0.kind == .word }
+    guard opening.allSatisfy({ Self.determiners.contains($0.lowercased) || $0.isCapitalized }), opening.count <= 4 else { return nil }
+    return first.entity
   }
 
   /// "officials said" / "the officials told" with no country of their own: the country
