@@ -346,6 +346,17 @@ import Testing
     #expect(!found.contains("Organization:Amazon"), "\(found)")
   }
 
+  @Test func itsTitleIsOfTheBodyTheSentenceBeforeIsAbout() throws {
+    let found = try Shipped.relations(
+      "The International Atomic Energy Agency is due to report in May. Its director general, Ana Ruiz, warned that time was short.")
+    #expect(found.contains("Ana Ruiz leads International Atomic Energy Agency"), "\(found)")
+  }
+
+  @Test func aLetterToSomeoneIsAddressedToThem() throws {
+    let found = try Shipped.relations("In a letter to the UN Security Council, Peru accused Chile of hiding its plans.")
+    #expect(found.contains("Peru said United Nations Security Council"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

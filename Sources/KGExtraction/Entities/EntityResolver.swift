@@ -268,6 +268,19 @@ public struct EntityResolver: Sendable {
     for sentence in analyses.indices {
       for index in analyses[sentence].titles.indices {
         let title = analyses[sentence].titles[index]
+        // "The IAEA will report in May. Its director general, Ana Ruiz, warned ...": "its"
+        // is the body the sentence before is about.
+        if title.affiliation == nil, title.holder != nil, title.tokens.lowerBound > document.sentences[sentence].tokens.lowerBound,
+          document.tokens[title.tokens.lowerBound - 1].lowercased == "its", sentence > 0,
+          let body = analyses[sentence - 1].mentions.first(where: { mention in
+            guard let entity = mention.entity else { return false }
+            return entities[entity].type != .person
+          })?.entity
+        {
+          analyses[sentence].titles[index].inferredAffiliation = body
+          analyses[sentence].titles[index].inferenceReason = "'its': the body the sentence before is about"
+          continue
+        }
         guard title.affiliation == nil, title.holder != nil || title.isReference, title.entry.scope != "organization" else { continue }
         let phrase = title.entry.phrase
         if let person = analyses[sentence].entity(at: title.holder), let known = explicit["\(person)|\(title.entry.role.lowercased())"] {

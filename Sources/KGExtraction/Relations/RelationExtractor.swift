@@ -828,7 +828,10 @@ public struct RelationExtractor: Sendable {
   /// X, when it comes before `position`.
   private func addresseeOfOpeningPhrase(analysis: SentenceAnalysis, range: Range<Int>, before position: Int, tokens: [Token]) -> Int? {
     let words = tokens[range.lowerBound..<min(position, range.lowerBound + 5)].map(\.lowercased)
-    let openers: [[String]] = [["speaking", "to"], ["talking", "to"], ["in", "an", "interview", "with"], ["in", "interview", "with"], ["writing", "in"], ["speaking", "with"]]
+    let openers: [[String]] = [
+      ["speaking", "to"], ["talking", "to"], ["in", "an", "interview", "with"], ["in", "interview", "with"], ["speaking", "with"],
+      ["in", "a", "letter", "to"], ["in", "letters", "to"], ["writing", "to"], ["in", "a", "message", "to"], ["in", "a", "statement", "to"],
+    ]
     guard let opener = openers.first(where: { words.starts(with: $0) }) else { return nil }
     let start = range.lowerBound + opener.count
     // The phrase runs to its comma: "In an interview with British journalist Ana Ruiz,".
