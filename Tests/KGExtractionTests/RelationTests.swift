@@ -357,6 +357,18 @@ import Testing
     #expect(found.contains("Peru said United Nations Security Council"), "\(found)")
   }
 
+  @Test func aClosingReportingClauseIsNoObject() throws {
+    let found = try Shipped.relations("Russian President Ivan Orlov spoke by phone with Belarusian President Oleg Lukin on Saturday, the Kremlin said.")
+    #expect(found.contains("Ivan Orlov talked_to Oleg Lukin"), "\(found)")
+    #expect(!found.contains("Ivan Orlov talked_to Kremlin"), "\(found)")
+  }
+
+  @Test func theMediumIsNotWhatIsSpokenOf() throws {
+    let found = try Shipped.relations("Lithuanian Foreign Minister Linas Petraitis announced on Twitter that talks with Poland had begun.")
+    #expect(!found.contains { $0.hasSuffix("said Twitter") }, "\(found)")
+    #expect(found.contains("Linas Petraitis said Poland"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -498,6 +498,13 @@ public struct RelationExtractor: Sendable {
         for (index, mention) in analysis.mentions.enumerated()
         where content.contains(mention.tokens.lowerBound) && !context.isInQuote(mention.tokens.lowerBound) {
           guard let entity = mention.entity, mention.form != .pronoun, !isAffiliationOfHolder(index, in: analysis) else { continue }
+          // "announced on Twitter", "said on CNN": the medium, not what is spoken of.
+          if mention.tokens.lowerBound > range.lowerBound, ["on", "via", "in"].contains(tokens[mention.tokens.lowerBound - 1].lowercased),
+            mention.tokens.lowerBound <= position + 3, case .organization(_, let lexiconIndex?) = mention.kind,
+            ["company", "media"].contains(lexicon.organizations[lexiconIndex].kind)
+          {
+            continue
+          }
           targets.append((entity, "named in what '\(tokens[position].text)' reports"))
         }
       }
@@ -901,6 +908,13 @@ public struct RelationExtractor: Sendable {
         break
       }
       if !result.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," || $0.text == "&" }) && between.count > 0 {
+        break
+      }
+      // "..., the Kremlin said": a name after a comma that a speech verb follows opens a
+      // reporting clause, not another object.
+      if !result.isEmpty, between.contains(where: { $0.text == "," }), mention.tokens.upperBound < range.upperBound,
+        lexicon.speechVerbs[tokens[mention.tokens.upperBound].lowercased] != nil
+      {
         break
       }
       cursor = mention.tokens.upperBound
