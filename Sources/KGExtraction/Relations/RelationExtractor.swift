@@ -831,15 +831,17 @@ public struct RelationExtractor: Sendable {
     return country
   }
 
+  /// Phrases that open a sentence by naming who is spoken to.
+  static let openers: [[String]] = [
+    ["speaking", "to"], ["talking", "to"], ["in", "an", "interview", "with"], ["in", "interview", "with"], ["speaking", "with"],
+    ["in", "a", "letter", "to"], ["in", "letters", "to"], ["writing", "to"], ["in", "a", "message", "to"], ["in", "a", "statement", "to"],
+  ]
+
   /// "Speaking to X," / "Talking to X," / "In an interview with X," opening a sentence:
   /// X, when it comes before `position`.
   private func addresseeOfOpeningPhrase(analysis: SentenceAnalysis, range: Range<Int>, before position: Int, tokens: [Token]) -> Int? {
     let words = tokens[range.lowerBound..<min(position, range.lowerBound + 5)].map(\.lowercased)
-    let openers: [[String]] = [
-      ["speaking", "to"], ["talking", "to"], ["in", "an", "interview", "with"], ["in", "interview", "with"], ["speaking", "with"],
-      ["in", "a", "letter", "to"], ["in", "letters", "to"], ["writing", "to"], ["in", "a", "message", "to"], ["in", "a", "statement", "to"],
-    ]
-    guard let opener = openers.first(where: { words.starts(with: $0) }) else { return nil }
+    guard let opener = Self.openers.first(where: { words.starts(with: $0) }) else { return nil }
     let start = range.lowerBound + opener.count
     // The phrase runs to its comma: "In an interview with British journalist Ana Ruiz,".
     guard let comma = (start..<position).first(where: { tokens[$0].text == "," }) else { return nil }
