@@ -369,6 +369,17 @@ import Testing
     #expect(found.contains("Linas Petraitis said Poland"), "\(found)")
   }
 
+  @Test func aLongApposedObjectAndASecondVerbPhrase() throws {
+    let text = "U.N. Secretary-General Antonio Ferreira met Myanmar's military leader, Senior General Min Thura, on Tuesday and urged him to release political prisoners, a U.N. spokesman said."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Min Thura leads Myanmar"), "\(found)")
+    #expect(found.contains("Antonio Ferreira met Min Thura"), "\(found)")
+    #expect(found.contains("Antonio Ferreira proposed Min Thura"), "\(found)")
+    #expect(found.contains("United Nations said Min Thura"), "\(found)")
+    #expect(!found.contains("Antonio Ferreira met Myanmar") && !found.contains { $0.hasPrefix("Min Thura said") }, "\(found)")
+    #expect(!found.contains("Antonio Ferreira said United Nations"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

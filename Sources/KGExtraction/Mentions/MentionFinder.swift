@@ -26,7 +26,7 @@ public struct MentionFinder: Sendable {
   static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
   static let titleAdjectives: Set<String> = [
     "new", "newly", "elected", "top", "current", "incoming", "interim", "acting", "longtime", "long-time", "veteran",
-    "powerful", "embattled", "beleaguered", "then", "former", "outgoing", "late",
+    "powerful", "embattled", "beleaguered", "then", "former", "outgoing", "late", "military", "spiritual", "supreme",
   ]
 
   /// Creates a finder for a lexicon.
@@ -480,7 +480,12 @@ public struct MentionFinder: Sendable {
       if let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound }) {
         analysis.titles[titleIndex].holder = holder.tokens.lowerBound
       } else if title.tokens.upperBound + 1 < sentence.upperBound, tokens[title.tokens.upperBound].text == ",",
-        let holder = analysis.mentions.first(where: { $0.kind == .person && $0.tokens.lowerBound == title.tokens.upperBound + 1 })
+        let holder = analysis.mentions.first(where: { mention in
+          guard mention.kind == .person else { return false }
+          if mention.tokens.lowerBound == title.tokens.upperBound + 1 { return true }
+          // "Myanmar's military leader, Senior General Min Thura": another title between.
+          return analysis.titles.contains { $0.tokens.lowerBound == title.tokens.upperBound + 1 && $0.tokens.upperBound == mention.tokens.lowerBound }
+        })
       {
         // "Ukraine's new president, Viktor Yushchenko,".
         analysis.titles[titleIndex].holder = holder.tokens.lowerBound

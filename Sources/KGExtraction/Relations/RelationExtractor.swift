@@ -387,13 +387,21 @@ public struct RelationExtractor: Sendable {
       break
     }
     guard let found = best, let entity = found.entity else { return nil }
-    return holderIfAffiliation(entity, in: analysis, context: context)
+    return holderIfAffiliation(entity, in: analysis, context: context, at: found.tokens.lowerBound)
   }
 
-  /// A country or body that is only the affiliation of a titled person stands for that person.
-  private func holderIfAffiliation(_ entity: Int, in analysis: SentenceAnalysis, context: Context) -> Int {
+  /// A country or body that is only the affiliation of a titled person stands for that
+  /// person. With `position` (where the mention starts), only a title of that very
+  /// mention counts: "U.N. Secretary-General Ana Ruiz ..., a U.N. spokesman said" keeps
+  /// the second "U.N." for the body.
+  private func holderIfAffiliation(_ entity: Int, in analysis: SentenceAnalysis, context: Context, at position: Int? = nil) -> Int {
     for title in analysis.titles {
-      guard analysis.entity(at: title.affiliation) == entity, let person = analysis.entity(at: title.holder) else { continue }
+      if let position {
+        guard title.affiliation == position else { continue }
+      } else {
+        guard analysis.entity(at: title.affiliation) == entity else { continue }
+      }
+      guard let person = analysis.entity(at: title.holder) else { continue }
       return person
     }
     return entity
@@ -442,6 +450,12 @@ public struct RelationExtractor: Sendable {
       let closingComma = position + 3 >= range.upperBound
         ? (max(range.lowerBound, position - 4)..<position).last(where: { tokens[$0].text == "," }) : nil
       var named = subject(before: position, in: analysis, context: context)
+      // "X met Y and urged him ...": the verb of a second phrase has the first's subject.
+      if position > range.lowerBound, tokens[position - 1].lowercased == "and" {
+        named = subjectMention(before: position, analysis: analysis, range: range, context: context).flatMap { mention in
+          mention.entity.map { holderIfAffiliation($0, in: analysis, context: context, at: mention.tokens.lowerBound) }
+        }
+      }
       // "Biden praised Lula's record, saying ...": a participle after a comma speaks for
       // the subject of the main clause.
       if word.hasSuffix("ing"), position > range.lowerBound, tokens[position - 1].text == ",",
@@ -475,6 +489,10 @@ public struct RelationExtractor: Sendable {
         // "..., officials said." / "..., a spokesman for the government said." — the
         // content is what comes before the comma.
         content = range.lowerBound..<comma
+      }
+      // ... and before a closing reporting clause ("..., a U.N. spokesman said.").
+      if let closing = closingReportStart(range, tokens: tokens), closing > position, closing < content.upperBound {
+        content = content.lowerBound..<closing
       }
       // What is reported ends where the sentence turns: ", however", ", but", ";".
       if let turn = (content.lowerBound..<content.upperBound).first(where: { index in
@@ -678,7 +696,7 @@ public struct RelationExtractor: Sendable {
         }
       }
       // "Prince Karl and Princess Ines went to Chile": every subject of the list.
-      var sources = [holderIfAffiliation(subject, in: analysis, context: context)]
+      var sources = [holderIfAffiliation(subject, in: analysis, context: context, at: subjectMention.tokens.lowerBound)]
       let joint = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
       if joint.count >= 2, joint.contains(where: { $0.0 == subject }) { sources = joint.map(\.0) }
       for source in sources {
@@ -788,7 +806,8 @@ public struct RelationExtractor: Sendable {
       if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) { return nil }
       let between = tokens[mention.tokens.upperBound..<position]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) }) { return nil }
-      if between.count > 10 { return nil }
+      // A second verb phrase may be far from its subject ("X met Y, the ..., on Tuesday and urged").
+      if between.count > (coordinated ? 24 : 10) { return nil }
       // Inside a quotation, only mentions in the same quotation count, unless the
       // quotation opens after the subject in the same clause ("the US is “talking to ...”").
       if context.isInQuote(position) != context.isInQuote(mention.tokens.lowerBound) {
@@ -874,7 +893,9 @@ public struct RelationExtractor: Sendable {
   /// determiner or a conjunction.
   private func isObject(_ mention: Mention, analysis: SentenceAnalysis, range: Range<Int>, tokens: [Token]) -> Bool {
     var start = mention.tokens.lowerBound
-    if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound }) {
+    // The whole phrase naming the person: its titles (also one in apposition before a
+    // comma, "Myanmar's military leader, Senior General Min Thura") and their countries.
+    for title in analysis.titles where title.holder == mention.tokens.lowerBound {
       start = min(start, title.tokens.lowerBound)
       if let affiliation = analysis.mention(at: title.affiliation) { start = min(start, affiliation.tokens.lowerBound) }
     }
@@ -890,7 +911,9 @@ public struct RelationExtractor: Sendable {
     let tokens = context.document.tokens
     var result: [Int] = []
     var cursor = position
-    let limit = min(range.upperBound, position + 14)
+    var limit = min(range.upperBound, position + 14)
+    // "..., a U.N. spokesman said.": a closing reporting clause holds no objects.
+    if let closing = closingReportStart(range, tokens: tokens), closing > position { limit = min(limit, closing) }
     var lastEnd = position
     for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position && mention.tokens.lowerBound < limit {
       let between = tokens[lastEnd..<mention.tokens.lowerBound]
@@ -927,6 +950,15 @@ public struct RelationExtractor: Sendable {
     }
     _ = cursor
     return result
+  }
+
+  /// Where a sentence-final reporting clause begins ("..., a U.N. spokesman said."): the
+  /// comma before it, when the sentence ends in a speech verb a few words after a comma.
+  private func closingReportStart(_ range: Range<Int>, tokens: [Token]) -> Int? {
+    var last = range.upperBound - 1
+    while last > range.lowerBound, tokens[last].kind != .word { last -= 1 }
+    guard lexicon.speechVerbs[tokens[last].lowercased] != nil else { return nil }
+    return (max(range.lowerBound, last - 8)..<last).last { tokens[$0].text == "," }
   }
 
   /// Whether the mention only qualifies a title ("Japanese" in "Japanese Prime Minister
