@@ -380,6 +380,25 @@ import Testing
     #expect(!found.contains("Antonio Ferreira said United Nations"), "\(found)")
   }
 
+  @Test func aCallReceivedIsATalkNotAMeeting() throws {
+    let found = try Shipped.relations("Nadia Okoro received a call from Peruvian President Luis Soto on Sunday.")
+    #expect(found.contains("Nadia Okoro talked_to Luis Soto"), "\(found)")
+    #expect(!found.contains("Nadia Okoro met Luis Soto"), "\(found)")
+  }
+
+  @Test func aMeetingBetweenThatIsScheduledIsPlanned() throws {
+    let found = try Shipped.relations("A meeting between Ana Ruiz and Luis Soto is scheduled for June.", status: true)
+    #expect(found.contains("Ana Ruiz met Luis Soto [planned]"), "\(found)")
+  }
+
+  @Test func aCounterpartsCountryIsNoGuest() throws {
+    let found = try Shipped.relations("Pedro Vega hosted his Argentine counterpart, Javier Mendez, in Santiago.")
+    #expect(found.contains("Pedro Vega met Javier Mendez"), "\(found)")
+    #expect(!found.contains("Pedro Vega met Argentina"), "\(found)")
+    let groups = try Shipped.relations("The US is talking to the Russians and Ukrainian leadership.")
+    #expect(groups.contains("United States talked_to Russia") && groups.contains("United States talked_to Ukraine"), "\(groups)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -26,6 +26,11 @@ public struct RelationExtractor: Sendable {
 
   static let prepositions: Set<String> = ["to", "of", "for", "with", "by", "from", "at", "in", "on", "about", "against", "than"]
   static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "such", "some"]
+  /// Words that never make a demonym before them an adjective ("the Russians and ...").
+  static let functionWords: Set<String> = [
+    "and", "or", "but", "to", "in", "of", "on", "at", "for", "with", "by", "from", "as", "that", "who", "which", "is", "are",
+    "was", "were", "will", "would", "have", "has", "had", "said", "says", "say",
+  ]
   /// Words after which a trigger word is a noun ("several visits", "the talks").
   static let nounMarkers: Set<String> = [
     "the", "a", "an", "several", "many", "few", "two", "three", "recent", "previous", "earlier", "further", "his", "her",
@@ -638,6 +643,8 @@ public struct RelationExtractor: Sendable {
         let found = apply(trigger, at: position..<end, analysis: analysis, sentence: sentence, context: context)
         relations += found
         if !found.isEmpty { matchedEnd = max(matchedEnd ?? end, end) }
+        // "received a call from" is not also "received": a longer phrase that matched wins.
+        if !found.isEmpty && trigger.words.count > 1 { break }
       }
       position = matchedEnd ?? (position + 1)
     }
@@ -652,6 +659,8 @@ public struct RelationExtractor: Sendable {
     let range = context.document.sentences[sentence].tokens
     var pairs: [(Int, Int, Int)] = []  // source, target, subject start
     var objects = objectMentions(after: span.upperBound, analysis: analysis, range: range, context: context)
+    // Where the modality of "a meeting between A and B is scheduled" is read: after the list.
+    var statusEnd = span.upperBound
     switch trigger.role {
     case .verb:
       // "several visits to Oman", "the first visit by": after a determiner or a number
@@ -711,6 +720,7 @@ public struct RelationExtractor: Sendable {
           for first in parties.indices {
             for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
           }
+          statusEnd = partyListEnd(from: span.upperBound, parties: parties, analysis: analysis)
           break
         }
         var owner: Mention?
@@ -742,6 +752,7 @@ public struct RelationExtractor: Sendable {
           for first in parties.indices {
             for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
           }
+          statusEnd = partyListEnd(from: span.upperBound + 1, parties: parties, analysis: analysis)
           break
         }
       }
@@ -786,7 +797,7 @@ public struct RelationExtractor: Sendable {
         if context.entities[target].type == .country { relationType = .visited }
       }
       let status = statusClassifier.status(
-        trigger: span, subjectStart: subjectStart, sentence: range, tokens: tokens)
+        trigger: span.lowerBound..<max(span.upperBound, statusEnd), subjectStart: subjectStart, sentence: range, tokens: tokens)
       relations.append(
         Relation(
           type: relationType, source: source, target: target, status: status, role: nil, sentence: sentence, quote: nil,
@@ -875,15 +886,20 @@ public struct RelationExtractor: Sendable {
   /// acts.
   private func isAdjectivalDemonym(_ mention: Mention, analysis: SentenceAnalysis, tokens: [Token]) -> Bool {
     guard mention.form == .demonym, mention.tokens.upperBound < tokens.count else { return false }
+    // "the Russians", "Israelis": a plural demonym is the people, a noun.
+    if mention.surface.hasSuffix("s") { return false }
     // "a Chilean journalist said": a title nobody holds here is an unnamed person of the
-    // country (but "Chilean officials" and "the Chilean spokesman" speak for it).
+    // country (but "Chilean officials", "Israeli ministers" and "the Chilean spokesman"
+    // speak for it).
     if let title = analysis.titles.first(where: { $0.tokens.lowerBound == mention.tokens.upperBound }) {
       let head = tokens[title.tokens.upperBound - 1].lowercased
-      return title.holder == nil && !lexicon.spokesGroups.contains(head) && !lexicon.spokesGroups.contains(head + "s")
+      let plural = head.hasSuffix("s") && !title.entry.phrase.hasSuffix("s")
+      return title.holder == nil && !plural && !lexicon.spokesGroups.contains(head) && !lexicon.spokesGroups.contains(head + "s")
     }
     let next = tokens[mention.tokens.upperBound]
     guard next.kind == .word, !next.isCapitalized, lexicon.speechVerbs[next.lowercased] == nil,
-      triggersByFirstWord[next.lowercased] == nil, !lexicon.spokesGroups.contains(next.lowercased)
+      triggersByFirstWord[next.lowercased] == nil, !lexicon.spokesGroups.contains(next.lowercased),
+      !Self.functionWords.contains(next.lowercased)
     else { return false }
     return true
   }
@@ -946,6 +962,8 @@ public struct RelationExtractor: Sendable {
       lastEnd = cursor
       guard let entity = mention.entity else { continue }
       if isAffiliationOfHolder(index, in: analysis) { continue }
+      // "his Argentine counterpart": the country only describes the person.
+      if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) { continue }
       if !result.contains(entity) { result.append(entity) }
     }
     _ = cursor
@@ -966,6 +984,11 @@ public struct RelationExtractor: Sendable {
   private func isAffiliationOfHolder(_ index: Int, in analysis: SentenceAnalysis) -> Bool {
     let start = analysis.mentions[index].tokens.lowerBound
     return analysis.titles.contains { $0.affiliation == start && ($0.holder != nil || $0.isReference) }
+  }
+
+  /// Where the list of `parties` that starts at `position` ends (after its last member).
+  private func partyListEnd(from position: Int, parties: [Int], analysis: SentenceAnalysis) -> Int {
+    analysis.mentions.last { $0.tokens.lowerBound >= position && $0.entity.map(parties.contains) == true }?.tokens.upperBound ?? position
   }
 
   /// "Reuters", "Reuters and NBC", "AFP, Reuters and NBC" at `position`: the sources and
