@@ -399,6 +399,13 @@ import Testing
     #expect(groups.contains("United States talked_to Russia") && groups.contains("United States talked_to Ukraine"), "\(groups)")
   }
 
+  @Test func theTwoCountriesAsObjectAndABodyThatOnlyDescribes() throws {
+    let text = "Poland and Hungary refused to take part. Italian Prime Minister Giulia Marchetti accused the two countries of breaking EU rules."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Giulia Marchetti accused Poland") && found.contains("Giulia Marchetti accused Hungary"), "\(found)")
+    #expect(!found.contains("Giulia Marchetti accused European Union"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

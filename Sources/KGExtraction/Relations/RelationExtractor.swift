@@ -704,6 +704,13 @@ public struct RelationExtractor: Sendable {
           analysis.mentions.contains { $0.entity == object && $0.tokens.lowerBound <= span.upperBound + 1 && $0.tokens.lowerBound >= span.upperBound }
         }
       }
+      // "accused the two countries of ...": the two named before.
+      if span.upperBound + 3 <= range.upperBound, tokens[span.upperBound].lowercased == "the",
+        tokens[span.upperBound + 1].lowercased == "two",
+        let pair = pairReference(before: span.upperBound + 3, sentence: sentence, range: range, context: context)
+      {
+        objects = pair
+      }
       // "Prince Karl and Princess Ines went to Chile": every subject of the list.
       var sources = [holderIfAffiliation(subject, in: analysis, context: context, at: subjectMention.tokens.lowerBound)]
       let joint = jointSubjects(before: span.lowerBound, analysis: analysis, range: range, context: context)
@@ -881,6 +888,18 @@ public struct RelationExtractor: Sendable {
     return inside.first { !isAdjectivalDemonym($0, analysis: analysis, tokens: tokens) && $0.form != .demonym }?.entity
   }
 
+  /// "EU rules", "NATO membership": an organization's name before a lower-case noun that
+  /// is not a group speaking for it ("EU officials") describes the noun.
+  private func isModifyingBody(_ mention: Mention, analysis: SentenceAnalysis, tokens: [Token]) -> Bool {
+    guard case .organization = mention.kind, mention.tokens.upperBound < tokens.count else { return false }
+    let next = tokens[mention.tokens.upperBound]
+    guard next.kind == .word, !next.isCapitalized, !Self.functionWords.contains(next.lowercased),
+      !lexicon.spokesGroups.contains(next.lowercased), lexicon.speechVerbs[next.lowercased] == nil,
+      triggersByFirstWord[next.lowercased] == nil
+    else { return false }
+    return !analysis.titles.contains { $0.tokens.lowerBound == mention.tokens.upperBound }
+  }
+
   /// "a Saudi journalist": a demonym before a lower-case noun that is neither a title
   /// nor a group speaking for the country ("Saudi officials"), so the country is not who
   /// acts.
@@ -962,8 +981,11 @@ public struct RelationExtractor: Sendable {
       lastEnd = cursor
       guard let entity = mention.entity else { continue }
       if isAffiliationOfHolder(index, in: analysis) { continue }
-      // "his Argentine counterpart": the country only describes the person.
-      if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) { continue }
+      // "his Argentine counterpart": the country only describes the person; "EU rules":
+      // the body only describes the thing.
+      if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) || isModifyingBody(mention, analysis: analysis, tokens: tokens) {
+        continue
+      }
       if !result.contains(entity) { result.append(entity) }
     }
     _ = cursor
