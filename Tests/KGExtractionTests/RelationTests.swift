@@ -406,6 +406,14 @@ import Testing
     #expect(!found.contains("Giulia Marchetti accused European Union"), "\(found)")
   }
 
+  @Test func counterpartsAndLowerCaseBodies() throws {
+    let text = "Japanese Foreign Minister Kenta Mori and his South Korean counterpart Park Ji-hoon agreed to resume talks. The two ministers met for 90 minutes. China's foreign ministry spokesman Wang Lei said Beijing welcomed the talks."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Park Ji-hoon member_of South Korea"), "\(found)")
+    #expect(found.contains("Kenta Mori met Park Ji-hoon"), "\(found)")
+    #expect(found.contains("Wang Lei member_of China"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -23,6 +23,9 @@ public struct MentionFinder: Sendable {
     "bint", "ben", "das", "y",
   ]
   static let organizationConnectors: Set<String> = ["of", "for", "on", "de", "du"]
+  /// Lower-case bodies a post is held in ("the foreign ministry spokesman").
+  static let bodyNouns: Set<String> = ["ministry", "government", "office", "department", "agency", "embassy", "army", "navy", "military", "cabinet", "parliament", "party"]
+  static let functionWordsBeforeTitles: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "said", "says"]
   static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
   static let titleAdjectives: Set<String> = [
     "new", "newly", "elected", "top", "current", "incoming", "interim", "acting", "longtime", "long-time", "veteran",
@@ -225,7 +228,8 @@ public struct MentionFinder: Sendable {
       "said", "says", "has", "have", "had", "is", "was", "will", "would", "could", "wants", "wanted", "rejected", "rejects",
       "accused", "accuses", "denied", "denies", "warned", "warns", "insisted", "insists", "announced", "refused", "agreed",
       "demanded", "claimed", "responded", "proposed", "offered", "sent", "launched", "hopes", "hoped", "believes", "did",
-      "does", "may", "might", "must", "should", "signed", "reacted", "called", "urged", "says", "told",
+      "does", "may", "might", "must", "should", "signed", "reacted", "called", "urged", "says", "told", "welcomed", "welcomes",
+      "condemned", "condemns", "criticised", "criticized", "summoned", "protested",
     ]
     if verbs.contains(afterText) { return true }
     return false
@@ -498,6 +502,16 @@ public struct MentionFinder: Sendable {
       while cursor > sentence.lowerBound, Self.titleAdjectives.contains(tokens[cursor - 1].lowercased) {
         if Self.formerWords.contains(tokens[cursor - 1].lowercased) { analysis.titles[titleIndex].isFormer = true }
         cursor -= 1
+      }
+      // "China's foreign ministry spokesman": past the lower-case body the post is in.
+      if !title.entry.isLeader, cursor - 1 > sentence.lowerBound, Self.bodyNouns.contains(tokens[cursor - 1].lowercased) {
+        var probe = cursor - 1
+        while probe > sentence.lowerBound, probe >= cursor - 3, tokens[probe - 1].kind == .word, !tokens[probe - 1].isCapitalized,
+          !Self.functionWordsBeforeTitles.contains(tokens[probe - 1].lowercased)
+        {
+          probe -= 1
+        }
+        if probe > sentence.lowerBound, tokens[probe - 1].kind == .possessive { cursor = probe }
       }
       if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
       if let affiliation = analysis.mentions.last(where: {
