@@ -414,6 +414,21 @@ import Testing
     #expect(found.contains("Wang Lei member_of China"), "\(found)")
   }
 
+  @Test func coldWarWireCopy() throws {
+    let text = """
+      GENEVA, March 12 - The Soviet Union and the United States opened a new round of talks here today.
+      Chief U.S. negotiator Max Kampelman met Soviet delegation head Viktor Karpov for two hours, a U.S. spokesman said.
+      Washington has rejected the Soviet proposal, which it says would kill the plan.
+      Karpov told reporters that Moscow was ready to compromise.
+      """
+    let found = try Shipped.relations(text)
+    #expect(!found.contains { $0.hasSuffix(" Russia") }, "Moscow is the Soviet Union here: \(found)")
+    #expect(found.contains("Viktor Karpov said Soviet Union"), "\(found)")
+    #expect(found.contains("Viktor Karpov member_of Soviet Union"), "\(found)")
+    #expect(found.contains("Max Kampelman met Viktor Karpov") && !found.contains("Max Kampelman met Soviet Union"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Soviet Union said") }, "'States' and 'the Soviet proposal' speak for nobody: \(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

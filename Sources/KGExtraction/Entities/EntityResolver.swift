@@ -20,6 +20,8 @@ public struct EntityResolver: Sendable {
   private let headTitles: [String: Set<String>]
   /// One-word capital names (as written) and their country's code.
   private let capitalCountry: [String: String]
+  /// Codes of states that no longer exist.
+  private let historicalCodes: Set<String>
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
@@ -29,6 +31,7 @@ public struct EntityResolver: Sendable {
       for capital in country.capitals where !capital.contains(" ") { capitals[capital] = country.code }
     }
     capitalCountry = capitals
+    historicalCodes = Set(lexicon.countries.filter(\.isHistorical).map(\.code))
   }
 
   /// Resolves the mentions of `analyses` (setting each mention's entity) and returns the entities.
@@ -42,6 +45,10 @@ public struct EntityResolver: Sendable {
       if folded.hasPrefix("the-") { folded.removeFirst(4) }
       return folded
     }
+
+    // "Moscow" in an article about the Soviet Union is the Soviet Union: a capital shared
+    // by a historical state the article names (by name or demonym) goes to that state.
+    remapSharedCapitals(&analyses)
 
     // Countries and organizations.
     for sentence in analyses.indices {
@@ -232,6 +239,24 @@ public struct EntityResolver: Sendable {
     let candidate = tokens[end + 1]
     guard candidate.kind == .word, candidate.isAllCaps || candidate.text.count <= 6 && candidate.isCapitalized else { return nil }
     return candidate.text
+  }
+
+  private func remapSharedCapitals(_ analyses: inout [SentenceAnalysis]) {
+    var historicalNamed: Set<String> = []
+    for analysis in analyses {
+      for mention in analysis.mentions where mention.form != .capital {
+        if case .country(let code) = mention.kind, historicalCodes.contains(code) { historicalNamed.insert(code) }
+      }
+    }
+    guard !historicalNamed.isEmpty else { return }
+    for sentence in analyses.indices {
+      for index in analyses[sentence].mentions.indices where analyses[sentence].mentions[index].form == .capital {
+        let surface = analyses[sentence].mentions[index].surface
+        if let state = lexicon.countries.first(where: { historicalNamed.contains($0.code) && $0.capitals.contains(surface) }) {
+          analyses[sentence].mentions[index].kind = .country(code: state.code)
+        }
+      }
+    }
   }
 
   /// Titles without an affiliation in their sentence ("Prime Minister Yasuhiro

@@ -24,7 +24,10 @@ public struct MentionFinder: Sendable {
   ]
   static let organizationConnectors: Set<String> = ["of", "for", "on", "de", "du"]
   /// Lower-case bodies a post is held in ("the foreign ministry spokesman").
-  static let bodyNouns: Set<String> = ["ministry", "government", "office", "department", "agency", "embassy", "army", "navy", "military", "cabinet", "parliament", "party"]
+  static let bodyNouns: Set<String> = [
+    "ministry", "government", "office", "department", "agency", "embassy", "army", "navy", "military", "cabinet", "parliament",
+    "party", "delegation", "team", "mission",
+  ]
   static let functionWordsBeforeTitles: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "said", "says"]
   static let formerWords: Set<String> = ["former", "ex", "then", "late", "outgoing", "ex-"]
   static let titleAdjectives: Set<String> = [
@@ -504,14 +507,19 @@ public struct MentionFinder: Sendable {
         cursor -= 1
       }
       // "China's foreign ministry spokesman": past the lower-case body the post is in.
-      if !title.entry.isLeader, cursor - 1 > sentence.lowerBound, Self.bodyNouns.contains(tokens[cursor - 1].lowercased) {
+      if cursor - 1 > sentence.lowerBound, Self.bodyNouns.contains(tokens[cursor - 1].lowercased) {
         var probe = cursor - 1
         while probe > sentence.lowerBound, probe >= cursor - 3, tokens[probe - 1].kind == .word, !tokens[probe - 1].isCapitalized,
           !Self.functionWordsBeforeTitles.contains(tokens[probe - 1].lowercased)
         {
           probe -= 1
         }
-        if probe > sentence.lowerBound, tokens[probe - 1].kind == .possessive { cursor = probe }
+        // "China's foreign ministry spokesman", or "Soviet delegation head" with no possessive.
+        if probe > sentence.lowerBound, tokens[probe - 1].kind == .possessive
+          || analysis.mentions.contains(where: { $0.tokens.upperBound == probe && $0.kind != .person })
+        {
+          cursor = probe
+        }
       }
       if cursor > sentence.lowerBound, tokens[cursor - 1].kind == .possessive { cursor -= 1 }
       if let affiliation = analysis.mentions.last(where: {

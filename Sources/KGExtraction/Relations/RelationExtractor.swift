@@ -441,6 +441,8 @@ public struct RelationExtractor: Sendable {
       }
       guard let takesAddressee = lexicon.speechVerbs[word], tokens[position].kind == .word else { continue }
       if context.isInQuote(position) { continue }
+      // "the United States": a word of a name is no verb.
+      if analysis.mentions.contains(where: { $0.tokens.contains(position) }) { continue }
       // "Central American states Mexico and Panama", "the claims": a noun, not a verb.
       if position > range.lowerBound {
         let previous = tokens[position - 1].lowercased
@@ -916,9 +918,10 @@ public struct RelationExtractor: Sendable {
       return title.holder == nil && !plural && !lexicon.spokesGroups.contains(head) && !lexicon.spokesGroups.contains(head + "s")
     }
     let next = tokens[mention.tokens.upperBound]
-    guard next.kind == .word, !next.isCapitalized, lexicon.speechVerbs[next.lowercased] == nil,
-      triggersByFirstWord[next.lowercased] == nil, !lexicon.spokesGroups.contains(next.lowercased),
-      !Self.functionWords.contains(next.lowercased)
+    // "the Chinese met ..." (a verb follows) but "the Soviet proposal" (a noun follows).
+    let verbFollows = triggersByFirstWord[next.lowercased]?.contains { $0.role != .noun } == true
+    guard next.kind == .word, !next.isCapitalized, lexicon.speechVerbs[next.lowercased] == nil, !verbFollows,
+      !lexicon.spokesGroups.contains(next.lowercased), !Self.functionWords.contains(next.lowercased)
     else { return false }
     return true
   }
