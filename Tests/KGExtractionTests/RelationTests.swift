@@ -429,6 +429,19 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Soviet Union said") }, "'States' and 'the Soviet proposal' speak for nobody: \(found)")
   }
 
+  @Test func aListOfTitledPeopleAreAllMet() throws {
+    let found = try Shipped.relations(
+      "Carlos Medina had earlier met British Prime Minister Boris Hale in London and French President Emile Martin in Paris.")
+    #expect(found.contains("Carlos Medina met Boris Hale") && found.contains("Carlos Medina met Emile Martin"), "\(found)")
+    #expect(!found.contains("Carlos Medina met United Kingdom") && !found.contains("Carlos Medina met France"), "\(found)")
+  }
+
+  @Test func thePatientOfAPassiveSpeechVerbIsNoSpeaker() throws {
+    let found = try Shipped.relations("Carlos Medina was accused by the Venezuelan government of plotting a coup.")
+    #expect(found.contains("Venezuela accused Carlos Medina"), "\(found)")
+    #expect(!found.contains { $0.hasPrefix("Carlos Medina said") }, "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

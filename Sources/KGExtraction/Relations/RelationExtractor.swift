@@ -33,7 +33,7 @@ public struct RelationExtractor: Sendable {
   ]
   /// Words after which a trigger word is a noun ("several visits", "the talks").
   static let nounMarkers: Set<String> = [
-    "the", "a", "an", "several", "many", "few", "two", "three", "recent", "previous", "earlier", "further", "his", "her",
+    "the", "a", "an", "several", "many", "few", "two", "three", "recent", "previous", "his", "her",
     "their", "its", "our", "these", "those",
   ]
   /// Prepositions that introduce a trigger's object ("met with", "talked to").
@@ -443,6 +443,10 @@ public struct RelationExtractor: Sendable {
       if context.isInQuote(position) { continue }
       // "the United States": a word of a name is no verb.
       if analysis.mentions.contains(where: { $0.tokens.contains(position) }) { continue }
+      // "He was accused by the government": the one spoken of is the subject, not the speaker.
+      if position > range.lowerBound, ["was", "were", "been", "being", "is", "are", "be"].contains(tokens[position - 1].lowercased) {
+        continue
+      }
       // "Central American states Mexico and Panama", "the claims": a noun, not a verb.
       if position > range.lowerBound {
         let previous = tokens[position - 1].lowercased
@@ -954,7 +958,15 @@ public struct RelationExtractor: Sendable {
     if let closing = closingReportStart(range, tokens: tokens), closing > position { limit = min(limit, closing) }
     var lastEnd = position
     for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position && mention.tokens.lowerBound < limit {
-      let between = tokens[lastEnd..<mention.tokens.lowerBound]
+      // A title's country is part of its holder's entry: measure the gap to the start of
+      // the whole phrase ("and French President Emile Martin").
+      if isAffiliationOfHolder(index, in: analysis) { continue }
+      var start = mention.tokens.lowerBound
+      for title in analysis.titles where title.holder == mention.tokens.lowerBound && title.tokens.upperBound <= start {
+        start = min(start, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
+      }
+      guard start >= lastEnd else { continue }
+      let between = tokens[lastEnd..<start]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) || Self.objectStops.contains($0.lowercased) && $0.lowercased != "to" }) {
         break
       }
@@ -983,7 +995,6 @@ public struct RelationExtractor: Sendable {
       cursor = mention.tokens.upperBound
       lastEnd = cursor
       guard let entity = mention.entity else { continue }
-      if isAffiliationOfHolder(index, in: analysis) { continue }
       // "his Argentine counterpart": the country only describes the person; "EU rules":
       // the body only describes the thing.
       if isAdjectivalDemonym(mention, analysis: analysis, tokens: tokens) || isModifyingBody(mention, analysis: analysis, tokens: tokens) {
