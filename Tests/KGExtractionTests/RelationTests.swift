@@ -442,6 +442,23 @@ import Testing
     #expect(!found.contains { $0.hasPrefix("Carlos Medina said") }, "\(found)")
   }
 
+  @Test func anAttendeeWhoSpeaksNamesNoOtherAttendee() throws {
+    let text = "Russian Deputy Prime Minister Oleg Sorokin, who attended the meeting by video link, said Moscow supported the extension."
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Oleg Sorokin said Russia"), "Moscow supported: the capital acts for Russia: \(found)")
+    #expect(!found.contains { $0.contains(" met ") }, "\(found)")
+  }
+
+  @Test(arguments: [
+    "The summit was attended by Peru, Chile, Bolivia and Ecuador.",
+    "Peru, Chile, Bolivia and Ecuador attended the summit in Lima.",
+  ])
+  func everyAttendeeOfAListMeetsTheOthers(text: String) throws {
+    let found = try Shipped.relations(text)
+    #expect(found.contains("Peru met Ecuador") || found.contains("Ecuador met Peru"), "\(found)")
+    #expect(found.contains("Chile met Bolivia") || found.contains("Bolivia met Chile"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

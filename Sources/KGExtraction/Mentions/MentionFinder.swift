@@ -232,7 +232,8 @@ public struct MentionFinder: Sendable {
       "accused", "accuses", "denied", "denies", "warned", "warns", "insisted", "insists", "announced", "refused", "agreed",
       "demanded", "claimed", "responded", "proposed", "offered", "sent", "launched", "hopes", "hoped", "believes", "did",
       "does", "may", "might", "must", "should", "signed", "reacted", "called", "urged", "says", "told", "welcomed", "welcomes",
-      "condemned", "condemns", "criticised", "criticized", "summoned", "protested",
+      "condemned", "condemns", "criticised", "criticized", "summoned", "protested", "supported", "supports", "backed",
+      "backs", "opposed", "opposes", "agreed", "agrees", "accepted", "accepts", "expelled", "recalled", "imposed",
     ]
     if verbs.contains(afterText) { return true }
     return false

@@ -607,13 +607,24 @@ public struct RelationExtractor: Sendable {
       if noun == nil { noun = sentenceNoun }
       guard noun != nil else { continue }
       lastSentence = sentence
+      // The attendance clause ends at a clause break or a speech verb ("who attended the
+      // meeting by video link, said Moscow ..." names no one else who attended); commas
+      // only separate the attendees of a list.
+      let clauseEnd = (verb + 1..<range.upperBound).first {
+        Self.clauseBreaks.contains(tokens[$0].text) || lexicon.speechVerbs[tokens[$0].lowercased] != nil
+      } ?? range.upperBound
       for (index, mention) in analysis.mentions.enumerated() {
         guard let entity = mention.entity, mention.form != .pronoun, !isAffiliationOfHolder(index, in: analysis) else { continue }
         // After the verb ("attended by/for ..."), or its subjects right before it.
-        let after = mention.tokens.lowerBound > verb
+        let after = mention.tokens.lowerBound > verb && mention.tokens.lowerBound < clauseEnd
         let subjectBefore = mention.tokens.upperBound <= verb && verb - mention.tokens.upperBound <= 4
         guard after || subjectBefore else { continue }
         if !participants.contains(entity) { participants.append(entity) }
+      }
+      // A list of subjects: "Peru, Chile, Bolivia and Ecuador attended".
+      for (entity, _) in jointSubjects(before: verb, analysis: analysis, range: range, context: context)
+      where !participants.contains(entity) {
+        participants.append(entity)
       }
       // A plural title subject: "the Bolivian and Colombian presidents attended".
       for mention in analysis.mentions where mention.tokens.upperBound <= verb && mention.form == .demonym {
