@@ -459,6 +459,11 @@ import Testing
     #expect(found.contains("Chile met Bolivia") || found.contains("Bolivia met Chile"), "\(found)")
   }
 
+  @Test func aCounterpartIsOfAnotherCountry() throws {
+    let found = try Shipped.relations("Australian Prime Minister Mark Delaney signed the pact with his counterpart James Tomo.")
+    #expect(!found.contains("James Tomo member_of Australia") && !found.contains("James Tomo leads Australia"), "\(found)")
+  }
+
   @Test func aProposalToAParty() throws {
     let found = try Shipped.relations("Sweden offered Chile a joint research fund.")
     #expect(found.contains("Sweden proposed Chile"), "\(found)")

@@ -567,7 +567,9 @@ public struct MentionFinder: Sendable {
       }
       // "President Ana Ruiz and her foreign minister Luis Soto": "her" office is in the
       // same country or body as the titled person before it.
+      // (A counterpart is by definition of another country.)
       if analysis.titles[titleIndex].affiliation == nil, title.tokens.lowerBound > sentence.lowerBound,
+        title.entry.role != "Counterpart",
         ["his", "her", "their"].contains(tokens[title.tokens.lowerBound - 1].lowercased),
         let previous = analysis.titles[..<titleIndex].last(where: { $0.holder != nil && $0.affiliation != nil })
       {
