@@ -56,6 +56,12 @@ public enum SnapshotFile {
       modifiedSeconds: Int64(littleEndian: image.loadUnaligned(fromByteOffset: 24, as: Int64.self)),
       modifiedNanoseconds: Int64(littleEndian: image.loadUnaligned(fromByteOffset: 32, as: Int64.self)))
     guard recorded == current else { return .failure(.stale) }
+    // A snapshot an older NewsGraph wrote is out of date, not damaged.
+    if image[0..<8].elementsEqual(SnapshotFormat.magic),
+      UInt32(littleEndian: image.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) != SnapshotFormat.version
+    {
+      return .failure(.stale)
+    }
     let store: GraphStore
     do {
       store = try GraphStore(image: image, owner: mapped)

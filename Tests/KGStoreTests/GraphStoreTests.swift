@@ -124,7 +124,8 @@ import Testing
     let snapshotPath = SnapshotFile.path(for: graphPath)
     let good = try Data(contentsOf: URL(fileURLWithPath: snapshotPath))
     var positions = Array(stride(from: 0, to: good.count, by: max(1, good.count / 97)))
-    positions.removeAll { (16..<40).contains($0) }  // the stamp: that makes it stale instead
+    // The version and the stamp: a change there makes the snapshot stale instead.
+    positions.removeAll { (8..<12).contains($0) || (16..<40).contains($0) }
     for position in positions {
       var bad = good
       bad[position] ^= 0x5A
@@ -133,6 +134,13 @@ import Testing
         Issue.record("a snapshot with byte \(position) changed was trusted")
         return
       }
+    }
+    var older = good
+    older[8] ^= 0x01  // another format version
+    try older.write(to: URL(fileURLWithPath: snapshotPath))
+    guard case .failure(.stale) = SnapshotFile.open(for: graphPath) else {
+      Issue.record("a snapshot of another format version was not stale")
+      return
     }
     for length in [0, 10, 63, 64, good.count / 2, good.count - 1] {
       try good.prefix(length).write(to: URL(fileURLWithPath: snapshotPath))

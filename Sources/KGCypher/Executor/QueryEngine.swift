@@ -69,6 +69,21 @@ public enum QueryEngine {
       let (columns, rows) = try pipeline.run()
       return QueryResult(columns: columns, rows: rows, graph: working.graph, changedGraph: false, working: working)
     }
+    // MATCH … WITH … then more: the pipeline makes the WITH's rows, the executor the rest.
+    if usingPipeline, let head = try Pipeline.makeHead(statement, working: working, evaluator: evaluator) {
+      let (names, values) = try head.pipeline.run()
+      var rows: [Executor.Row] = []
+      rows.reserveCapacity(values.count)
+      for row in values {
+        var bound: Executor.Row = [:]
+        for (name, value) in zip(names, row) { bound[name] = value }
+        if let predicate = head.predicate, try evaluator.evaluate(predicate, bound) != .boolean(true) { continue }
+        rows.append(bound)
+      }
+      let rest = SingleQuery(clauses: Array(head.rest))
+      let (columns, result) = try Executor(evaluator: evaluator).run(rest, rows: rows, scope: names)
+      return QueryResult(columns: columns, rows: result, graph: working.graph, changedGraph: working.changed, working: working)
+    }
     var columns: [String] = []
     var rows: [[Value]] = []
     for (index, query) in statement.queries.enumerated() {
@@ -95,8 +110,14 @@ struct Executor {
   typealias Row = [String: Value]
 
   func run(_ query: SingleQuery) throws(CypherError) -> ([String], [[Value]]) {
-    var rows: [Row] = [[:]]
-    var scope: [String] = []
+    try run(query, rows: [[:]], scope: [])
+  }
+
+  /// Runs `query`'s clauses on `rows` whose variables are `scope` (after a WITH that
+  /// another executor ran).
+  func run(_ query: SingleQuery, rows initialRows: [Row], scope initialScope: [String]) throws(CypherError) -> ([String], [[Value]]) {
+    var rows = initialRows
+    var scope = initialScope
     for clause in query.clauses {
       switch clause {
       case .match(let match):

@@ -68,9 +68,34 @@ final class Pipeline {
   /// The pipeline for `statement`, or `nil` when it has another shape.
   static func make(_ statement: Statement, working: WorkingGraph, evaluator: Evaluator) throws(CypherError) -> Pipeline? {
     guard statement.queries.count == 1, let query = statement.queries.first, query.clauses.count == 2,
-      case .match(let match) = query.clauses[0], !match.optional, match.pattern.parts.count == 1,
-      case .return(let projection) = query.clauses[1], !projection.includesAll
+      case .match(let match) = query.clauses[0], case .return(let projection) = query.clauses[1]
     else { return nil }
+    return try make(match: match, projection: projection, working: working, evaluator: evaluator)
+  }
+
+  /// A pipeline for a query that opens with `MATCH … WITH …` and goes on with other
+  /// reading clauses: the pipeline makes the rows the `WITH` passes on (its `WHERE`, when
+  /// it reads only the projected names, is applied by the caller); the clause-by-clause
+  /// executor runs the rest on them.
+  static func makeHead(_ statement: Statement, working: WorkingGraph, evaluator: Evaluator) throws(CypherError)
+    -> (pipeline: Pipeline, projection: Projection, predicate: Expression?, rest: ArraySlice<Clause>)?
+  {
+    guard statement.queries.count == 1, let query = statement.queries.first, query.clauses.count >= 3,
+      case .match(let match) = query.clauses[0], case .with(let projection, let predicate) = query.clauses[1],
+      !query.clauses.dropFirst(2).contains(where: { if case .create = $0 { return true } else { return false } })
+    else { return nil }
+    if let predicate {
+      let names = Set(projection.items.map(\.name))
+      guard let free = SlotCompiler.freeVariables(predicate), free.isSubset(of: names) else { return nil }
+    }
+    guard let pipeline = try make(match: match, projection: projection, working: working, evaluator: evaluator) else { return nil }
+    return (pipeline, projection, predicate, query.clauses.dropFirst(2))
+  }
+
+  private static func make(match: Match, projection: Projection, working: WorkingGraph, evaluator: Evaluator) throws(CypherError)
+    -> Pipeline?
+  {
+    guard !match.optional, match.pattern.parts.count == 1, !projection.includesAll else { return nil }
     let store = working.store
 
     // The aggregates and what the output needs.
