@@ -28,6 +28,8 @@ public final class GraphStore: @unchecked Sendable {
   public let isDirected: Bool
   /// The distinct label lists; each node refers to one by code.
   public let labelSets: [[String]]
+  /// How many nodes carry each label list (by code), for choosing where a match starts.
+  public let labelSetCounts: [Int]
   /// The distinct relationship types, by code.
   public let edgeTypes: [String]
   /// Node property names, by column.
@@ -88,6 +90,9 @@ public final class GraphStore: @unchecked Sendable {
     sourceFingerprint = UInt64(littleEndian: fingerprint.loadUnaligned(as: UInt64.self))
     nodeIDs = try reader.strings("node.id", count: nodeCount)
     nodeLabelCodes = try reader.u32("node.labels", count: nodeCount, below: labelSets.count)
+    var counts = [Int](repeating: 0, count: labelSets.count)
+    for node in 0..<nodeCount { counts[nodeLabelCodes[node]] += 1 }
+    labelSetCounts = counts
     var columns: [ColumnView] = []
     for (position, name) in meta.nodeProperties.enumerated() {
       columns.append(ColumnView(name: name, values: try reader.strings("np.\(position).val", offsets: "np.\(position).off", count: nodeCount)))
@@ -112,8 +117,8 @@ public final class GraphStore: @unchecked Sendable {
       columns.append(ColumnView(name: name, values: try reader.strings("ep.\(position).val", offsets: "ep.\(position).off", count: edgeCount)))
     }
     edgeColumns = columns
-    outgoing = try reader.adjacency("out", nodes: nodeCount, ends: sources, types: typeCodes, typeCount: edgeTypes.count)
-    incoming = try reader.adjacency("in", nodes: nodeCount, ends: targets, types: typeCodes, typeCount: edgeTypes.count)
+    outgoing = try reader.adjacency("out", nodes: nodeCount, edges: edgeCount, typeCount: edgeTypes.count)
+    incoming = try reader.adjacency("in", nodes: nodeCount, edges: edgeCount, typeCount: edgeTypes.count)
 
     var codes: [String: Int] = [:]
     for (code, name) in edgeTypes.enumerated() where codes[name] == nil { codes[name] = code }
@@ -349,11 +354,11 @@ private struct ImageReader {
   /// code (which the typed ranges' binary search relies on). Whether each entry names
   /// the right edge is left to the checksums: checking it would read the edge columns
   /// in random order, the slowest part of opening a large snapshot.
-  func adjacency(_ name: String, nodes: Int, ends: U32View, types typeCodes: U32View, typeCount: Int) throws(SnapshotError) -> AdjacencyView {
-    let edges = try u32(name + ".edges", count: ends.count, below: max(ends.count, 1))
-    let neighbors = try u32(name + ".nbr", count: ends.count, below: max(nodes, 1))
-    let types = try u32(name + ".type", count: ends.count, below: max(typeCount, 1))
-    let offsets = try self.offsets(name + ".off", count: nodes, end: ends.count)
+  func adjacency(_ name: String, nodes: Int, edges edgeCount: Int, typeCount: Int) throws(SnapshotError) -> AdjacencyView {
+    let edges = try u32(name + ".edges", count: edgeCount, below: max(edgeCount, 1))
+    let neighbors = try u32(name + ".nbr", count: edgeCount, below: max(nodes, 1))
+    let types = try u32(name + ".type", count: edgeCount, below: max(typeCount, 1))
+    let offsets = try self.offsets(name + ".off", count: nodes, end: edgeCount)
     for node in 0..<nodes {
       var previousType = -1
       for position in offsets[node]..<offsets[node + 1] {

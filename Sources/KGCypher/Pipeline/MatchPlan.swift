@@ -103,8 +103,6 @@ extension MatchPlan {
     var start = 0
     var startCandidates: [Int]?
     var bestEstimate = Int.max
-    var labelSetCounts = [Int](repeating: 0, count: store.labelSets.count)
-    for node in 0..<store.nodeCount { labelSetCounts[store.labelSetCode(at: node)] += 1 }
     for (position, pattern) in nodes.enumerated() {
       guard let map = try constantMap(pattern.properties) else { return nil }
       var estimate = store.nodeCount
@@ -119,7 +117,7 @@ extension MatchPlan {
       if candidates == nil && !pattern.labels.isEmpty {
         estimate = 0
         for (code, set) in store.labelSets.enumerated() where pattern.labels.allSatisfy(set.contains) {
-          estimate += labelSetCounts[code]
+          estimate += store.labelSetCounts[code]
         }
       }
       if estimate < bestEstimate {
@@ -183,16 +181,13 @@ extension MatchPlan {
       // later, no later relationship can be one already used, and the output keeps
       // one row per distinct value anyway.
       var deduplicates = false
-      if index > 0, !multiplicityMatters, order.allSatisfy({ $0.rightwards }), let earlier = usedTypes, let codes {
+      if index > 0, !multiplicityMatters, order.allSatisfy({ $0.rightwards }), let earlier = usedTypes {
         var earlierVariables: Set<String> = []
         for position in 0..<from { if let name = nodes[position].variable { earlierVariables.insert(name) } }
         for step in 0..<entry.step { if let name = relationships[step].variable { earlierVariables.insert(name) } }
-        let laterTypes = order[index...].map { relationships[$0.step].types }
-        let laterCodes = laterTypes.allSatisfy { !$0.isEmpty }
-          ? Set(order[index...].flatMap { relationships[$0.step].types.compactMap(store.typeCode(named:)) }) : nil
-        if earlierVariables.isDisjoint(with: needed), let laterCodes, laterCodes.isDisjoint(with: earlier),
-          codes.allSatisfy(laterCodes.contains)
-        {
+        let later = order[index...].map { relationships[$0.step].types }
+        let laterCodes = later.allSatisfy { !$0.isEmpty } ? Set(later.flatMap { $0.compactMap(store.typeCode(named:)) }) : nil
+        if earlierVariables.isDisjoint(with: needed), let laterCodes, laterCodes.isDisjoint(with: earlier) {
           deduplicates = true
         }
       }

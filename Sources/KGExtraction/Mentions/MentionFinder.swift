@@ -23,6 +23,8 @@ public struct MentionFinder: Sendable {
     "bint", "ben", "das", "y",
   ]
   static let organizationConnectors: Set<String> = ["of", "for", "on", "de", "du"]
+  /// Roles held in whoever is advised ("adviser to the IMF's managing director").
+  static let advisingRoles: Set<String> = ["adviser", "advisor", "aide", "assistant", "consultant", "counsellor", "counselor"]
   /// Lower-case bodies a post is held in ("the foreign ministry spokesman").
   static let bodyNouns: Set<String> = [
     "ministry", "government", "office", "department", "agency", "embassy", "army", "navy", "military", "cabinet", "parliament",
@@ -554,7 +556,7 @@ public struct MentionFinder: Sendable {
           if probe > position + 1, probe < sentence.upperBound, tokens[probe].lowercased == "at" { position = probe }
         }
         // "adviser to the IMF's managing director": an adviser belongs to whom they advise.
-        let advises = ["adviser", "advisor", "aide", "assistant", "consultant", "counsellor", "counselor"].contains(title.entry.role.lowercased())
+        let advises = Self.advisingRoles.contains(title.entry.role.lowercased())
         if position < sentence.upperBound, ["of", "at", "for"].contains(tokens[position].lowercased) || advises && tokens[position].lowercased == "to" {
           position += 1
           if position < sentence.upperBound, tokens[position].lowercased == "the" { position += 1 }

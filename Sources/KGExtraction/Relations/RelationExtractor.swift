@@ -220,7 +220,6 @@ public struct RelationExtractor: Sendable {
         }
         if !qualifiers.isEmpty && gap.allSatisfy({ $0.kind == .word || $0.kind == .possessive }) { leads = false }
       }
-      _ = range
       relations.append(
         Relation(
           type: leads ? .leads : .memberOf, source: person, target: affiliation, status: nil,
@@ -709,12 +708,7 @@ public struct RelationExtractor: Sendable {
         let subject = subjectMention.entity
       else { return [] }
       // "visits to Oman by French officials": someone else does it.
-      if let first = analysis.mentions.first(where: { $0.tokens.lowerBound >= span.upperBound && $0.entity != nil }),
-        first.tokens.lowerBound <= span.upperBound + 2, first.tokens.upperBound < range.upperBound,
-        tokens[first.tokens.upperBound].lowercased == "by"
-      {
-        return []
-      }
+      if agentFollowsObject(after: span.upperBound, within: 2, analysis: analysis, range: range, tokens: tokens) { return [] }
       // "went to", "arrived in": the place is what comes right after, nothing later.
       if let last = trigger.words.last, ["to", "in"].contains(last) {
         objects = objects.prefix(1).filter { object in
@@ -741,31 +735,20 @@ public struct RelationExtractor: Sendable {
         // "talks between A and B"; "the accord negotiated by A and B".
         if last == "between" || last == "by" {
           let parties = partyList(from: span.upperBound, analysis: analysis, range: range, context: context)
-          for first in parties.indices {
-            for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
-          }
+          pairs += Self.everyPair(parties, subjectStart: span.lowerBound)
           statusEnd = partyListEnd(from: span.upperBound, parties: parties, analysis: analysis)
           break
         }
-        var owner: Mention?
-        if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
-          owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
-        } else {
-          owner = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context)
-        }
-        guard let ownerMention = owner, let subject = ownerMention.entity else { break }
+        guard let ownerMention = owner(of: span, analysis: analysis, range: range, context: context),
+          let subject = ownerMention.entity
+        else { break }
         let source = holderIfAffiliation(subject, in: analysis, context: context)
-        let directMention = analysis.mentions.first {
+        let hasDirectObject = analysis.mentions.contains {
           $0.tokens.lowerBound >= span.upperBound && $0.tokens.lowerBound <= span.upperBound + 3 && $0.entity != nil
         }
-        // "visits to Riyadh by British officials": the agent after "by" makes the visits,
-        // and a group named by its nationality is not the country.
-        if let directMention, directMention.tokens.upperBound < range.upperBound,
-          tokens[directMention.tokens.upperBound].lowercased == "by"
-        {
-          break
-        }
-        let direct = objects.prefix(1).filter { _ in directMention != nil }
+        // "visits to Riyadh by British officials": the agent after "by" makes the visits.
+        if agentFollowsObject(after: span.upperBound, within: 3, analysis: analysis, range: range, tokens: tokens) { break }
+        let direct = hasDirectObject ? Array(objects.prefix(1)) : []
         for object in direct { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
         break
       }
@@ -773,28 +756,17 @@ public struct RelationExtractor: Sendable {
       if span.upperBound < range.upperBound, ["between", "among", "of"].contains(tokens[span.upperBound].lowercased) {
         let parties = partyList(from: span.upperBound + 1, analysis: analysis, range: range, context: context)
         if parties.count >= 2 {
-          for first in parties.indices {
-            for second in parties.indices where second > first { pairs.append((parties[first], parties[second], span.lowerBound)) }
-          }
+          pairs += Self.everyPair(parties, subjectStart: span.lowerBound)
           statusEnd = partyListEnd(from: span.upperBound + 1, parties: parties, analysis: analysis)
           break
         }
       }
       // "X's meeting with Y", "X held talks with Y" (not "visits to Y by Z").
       guard span.upperBound < range.upperBound, ["with", "to"].contains(tokens[span.upperBound].lowercased) else { break }
-      if let first = analysis.mentions.first(where: { $0.tokens.lowerBound > span.upperBound && $0.entity != nil }),
-        first.tokens.lowerBound <= span.upperBound + 3, first.tokens.upperBound < range.upperBound,
-        tokens[first.tokens.upperBound].lowercased == "by"
-      {
-        break
-      }
-      var owner: Mention?
-      if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
-        owner = analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
-      } else {
-        owner = subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context)
-      }
-      guard let ownerMention = owner, let subject = ownerMention.entity else { break }
+      if agentFollowsObject(after: span.upperBound + 1, within: 2, analysis: analysis, range: range, tokens: tokens) { break }
+      guard let ownerMention = owner(of: span, analysis: analysis, range: range, context: context),
+        let subject = ownerMention.entity
+      else { break }
       let source = holderIfAffiliation(subject, in: analysis, context: context)
       for object in objects { pairs.append((source, object, ownerMention.tokens.lowerBound)) }
     case .joint:
@@ -804,9 +776,7 @@ public struct RelationExtractor: Sendable {
         parties = pair.map { ($0, span.lowerBound) }
       }
       guard parties.count >= 2 else { break }
-      for first in parties.indices {
-        for second in parties.indices where second > first { pairs.append((parties[first].0, parties[second].0, parties[0].1)) }
-      }
+      pairs += Self.everyPair(parties.map(\.0), subjectStart: parties[0].1)
     }
     var relations: [Relation] = []
     let triggerText = tokens[span].map(\.text).joined(separator: " ")
@@ -828,6 +798,34 @@ public struct RelationExtractor: Sendable {
           rule: "\(trigger.role.rawValue) trigger '\(triggerText)'"))
     }
     return relations
+  }
+
+  /// Every pair of `parties` (in list order), as (source, target, subject start).
+  private static func everyPair(_ parties: [Int], subjectStart: Int) -> [(Int, Int, Int)] {
+    var pairs: [(Int, Int, Int)] = []
+    for first in parties.indices {
+      for second in parties.indices where second > first { pairs.append((parties[first], parties[second], subjectStart)) }
+    }
+    return pairs
+  }
+
+  /// Who a noun trigger belongs to: the possessor right before it ("Ruiz's visit to"),
+  /// else the subject of its clause ("Ruiz held talks with").
+  private func owner(of span: Range<Int>, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> Mention? {
+    let tokens = context.document.tokens
+    if span.lowerBound >= range.lowerBound + 2, tokens[span.lowerBound - 1].kind == .possessive {
+      return analysis.mentions.last { $0.tokens.upperBound == span.lowerBound - 1 && $0.entity != nil }
+    }
+    return subjectMention(before: span.lowerBound, analysis: analysis, range: range, context: context)
+  }
+
+  /// "visits to Oman by French officials": the first named party within `within` words
+  /// of `position` is followed by "by", so someone else acts.
+  private func agentFollowsObject(after position: Int, within: Int, analysis: SentenceAnalysis, range: Range<Int>, tokens: [Token]) -> Bool {
+    guard let first = analysis.mentions.first(where: { $0.tokens.lowerBound >= position && $0.entity != nil }),
+      first.tokens.lowerBound <= position + within, first.tokens.upperBound < range.upperBound
+    else { return false }
+    return tokens[first.tokens.upperBound].lowercased == "by"
   }
 
   /// The subject of a trigger: the nearest entity mention before it in its clause. For a
@@ -855,9 +853,8 @@ public struct RelationExtractor: Sendable {
     return nil
   }
 
-  /// The subject of a sentence's main clause: its first entity mention that is not the
-  /// object of a preposition and comes before any verb-like lower-case word... kept
-  /// simple: the first mention at the sentence start (after determiners and titles).
+  /// The subject of a sentence's main clause, taken as its first entity mention when
+  /// that mention opens the sentence (after at most a few determiners and title words).
   private func mainClauseSubject(analysis: SentenceAnalysis, range: Range<Int>, before position: Int, tokens: [Token]) -> Int? {
     guard let first = analysis.mentions.first(where: { $0.tokens.lowerBound < position && $0.entity != nil }) else { return nil }
     var start = first.tokens.lowerBound
@@ -941,17 +938,24 @@ public struct RelationExtractor: Sendable {
     return true
   }
 
+  /// Where the phrase naming `mention` begins: at the titles it holds that come before
+  /// it ("Princess Ines", "AU chairperson President Ada Okafor") and at their countries
+  /// ("French President Emile Martin").
+  private func phraseStart(of mention: Mention, in analysis: SentenceAnalysis) -> Int {
+    var start = mention.tokens.lowerBound
+    for title in analysis.titles where title.holder == mention.tokens.lowerBound && title.tokens.upperBound <= mention.tokens.lowerBound {
+      start = min(start, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
+    }
+    return start
+  }
+
   /// Whether a mention is the object of a verb or preposition: the word before it (or
   /// before its title and the title's country) is a lower-case word other than a
   /// determiner or a conjunction.
   private func isObject(_ mention: Mention, analysis: SentenceAnalysis, range: Range<Int>, tokens: [Token]) -> Bool {
-    var start = mention.tokens.lowerBound
-    // The whole phrase naming the person: its titles (also one in apposition before a
-    // comma, "Myanmar's military leader, Senior General Min Thura") and their countries.
-    for title in analysis.titles where title.holder == mention.tokens.lowerBound {
-      start = min(start, title.tokens.lowerBound)
-      if let affiliation = analysis.mention(at: title.affiliation) { start = min(start, affiliation.tokens.lowerBound) }
-    }
+    // The whole phrase naming the person (also a title in apposition before a comma,
+    // "Myanmar's military leader, Senior General Min Thura").
+    let start = phraseStart(of: mention, in: analysis)
     guard start > range.lowerBound else { return false }
     let before = tokens[start - 1]
     guard before.kind == .word, !before.isCapitalized else { return false }
@@ -963,7 +967,6 @@ public struct RelationExtractor: Sendable {
   private func objectMentions(after position: Int, analysis: SentenceAnalysis, range: Range<Int>, context: Context) -> [Int] {
     let tokens = context.document.tokens
     var result: [Int] = []
-    var cursor = position
     var limit = min(range.upperBound, position + 14)
     // "..., a U.N. spokesman said.": a closing reporting clause holds no objects.
     if let closing = closingReportStart(range, tokens: tokens), closing > position { limit = min(limit, closing) }
@@ -972,10 +975,7 @@ public struct RelationExtractor: Sendable {
       // A title's country is part of its holder's entry: measure the gap to the start of
       // the whole phrase ("and French President Emile Martin").
       if isAffiliationOfHolder(index, in: analysis) { continue }
-      var start = mention.tokens.lowerBound
-      for title in analysis.titles where title.holder == mention.tokens.lowerBound && title.tokens.upperBound <= start {
-        start = min(start, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
-      }
+      let start = phraseStart(of: mention, in: analysis)
       guard start >= lastEnd else { continue }
       let between = tokens[lastEnd..<start]
       if between.contains(where: { Self.clauseBreaks.contains($0.text) || Self.objectStops.contains($0.lowercased) && $0.lowercased != "to" }) {
@@ -1003,8 +1003,7 @@ public struct RelationExtractor: Sendable {
       {
         break
       }
-      cursor = mention.tokens.upperBound
-      lastEnd = cursor
+      lastEnd = mention.tokens.upperBound
       guard let entity = mention.entity else { continue }
       // "his Argentine counterpart": the country only describes the person; "EU rules":
       // the body only describes the thing.
@@ -1013,7 +1012,6 @@ public struct RelationExtractor: Sendable {
       }
       if !result.contains(entity) { result.append(entity) }
     }
-    _ = cursor
     return result
   }
 
@@ -1110,10 +1108,7 @@ public struct RelationExtractor: Sendable {
     for (index, mention) in analysis.mentions.enumerated() where mention.tokens.lowerBound >= position {
       // A title's country belongs to its holder's entry ("and Chilean Minister Isabel Rojas").
       if isAffiliationOfHolder(index, in: analysis) { continue }
-      var start = mention.tokens.lowerBound
-      if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound && $0.tokens.upperBound <= mention.tokens.lowerBound }) {
-        start = min(start, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
-      }
+      let start = phraseStart(of: mention, in: analysis)
       guard start >= cursor else { continue }
       let between = tokens[cursor..<start]
       if !parties.isEmpty && !between.contains(where: { $0.text == "and" || $0.text == "," }) && !between.isEmpty { break }
@@ -1145,10 +1140,7 @@ public struct RelationExtractor: Sendable {
         if between.contains(where: { $0.text == "and" || $0.text == "&" }) { sawAnd = true }
       }
       // A titled name begins at its title ("Princess Ines"), or at the title's country.
-      cursor = mention.tokens.lowerBound
-      if let title = analysis.titles.first(where: { $0.holder == mention.tokens.lowerBound && $0.tokens.upperBound <= mention.tokens.lowerBound }) {
-        cursor = min(cursor, title.tokens.lowerBound, analysis.mention(at: title.affiliation)?.tokens.lowerBound ?? Int.max)
-      }
+      cursor = phraseStart(of: mention, in: analysis)
       guard let entity = mention.entity, !isAffiliationOfHolder(index, in: analysis) else { continue }
       if !parties.contains(where: { $0.0 == entity }) { parties.insert((entity, mention.tokens.lowerBound), at: 0) }
     }
